@@ -1,0 +1,20 @@
+"""Lets `pytest` in this folder run the public tests on your losses.py. Generated."""
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = str(Path(__file__).resolve().parent)
+
+
+@pytest.fixture
+def student():
+    """Your module, imported fresh for each test."""
+    sys.path.insert(0, HERE)
+    try:
+        sys.modules.pop("losses", None)
+        return importlib.import_module("losses")
+    finally:
+        sys.path.remove(HERE)

@@ -1,0 +1,1 @@
+"""Generating what students get (stubs, notebooks) from the reference solutions."""

@@ -1,0 +1,30 @@
+"""``gradebook.csv``: ``student,<exercise_id>...,total``, points, one row per student."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+__all__ = ["write_gradebook", "format_points"]
+
+
+def format_points(points: float) -> str:
+    return f"{round(points, 2):g}"
+
+
+def write_gradebook(
+    path: Path,
+    students: list[str],
+    exercise_ids: list[str],
+    scores: dict[tuple[str, str], float],
+) -> None:
+    """Write the gradebook atomically (a temporary file renamed over the old one)."""
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["student", *exercise_ids, "total"])
+        for student in students:
+            points = [scores.get((student, exercise_id), 0.0) for exercise_id in exercise_ids]
+            writer.writerow([student, *map(format_points, points), format_points(sum(points))])
+    os.replace(temporary, path)

@@ -1,0 +1,91 @@
+"""Grade one submission of one exercise: the hidden suite in this process, the student's code in a child.
+
+``judge_source`` is the entry point; it never raises for anything a student
+did. Its result is one ``TestResult`` per hidden test of the exercise.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from grader.determinism import configure_judge
+from grader.errors import StudentError, StudentTimeoutError
+from grader.exercise import Exercise
+from grader.judge_plugin import JudgePlugin
+from grader.outcomes import Outcome, TestResult
+from grader.paths import DATASETS, KIT_ROOT
+from grader.proxy import StudentProxy
+from grader.sandbox import Isolation, active_isolation
+from grader.scoring import score_all_as, score_cases
+from grader.session import StudentSession
+
+__all__ = ["judge_source", "run_tests", "student_session"]
+
+PYTEST_ARGS = [
+    "-p", "no:terminal",
+    "-p", "no:cacheprovider",
+    "-p", "no:randomly",
+    "--assert=plain",
+    "--import-mode=importlib",
+    "-c", os.devnull,
+    "--rootdir", str(KIT_ROOT),
+]  # fmt: skip
+
+
+@contextmanager
+def student_session(exercise: Exercise, source: str, isolation: Isolation | None = None) -> Iterator[StudentSession]:
+    """A private working folder holding ``source`` as the student's file, and its session."""
+    configure_judge()
+    with tempfile.TemporaryDirectory(prefix="grader-") as scratch_name:
+        scratch = Path(scratch_name)
+        workdir = scratch / "work"
+        workdir.mkdir()
+        (workdir / exercise.student_file).write_text(source, encoding="utf-8")
+        site = scratch / "site"  # holds only a link to datasets/, for the student's sys.path
+        site.mkdir()
+        if DATASETS.is_dir():
+            os.symlink(DATASETS, site / "datasets")
+        session = StudentSession(
+            workdir=workdir,
+            student_file=exercise.student_file,
+            module=exercise.module_name,
+            limits=exercise.limits,
+            isolation=isolation or active_isolation(),
+            log_path=scratch / "student-output.txt",
+            sys_path=[str(site)],
+        )
+        try:
+            yield session
+        finally:
+            session.close()
+
+
+def run_tests(paths: list[Path], student: object) -> JudgePlugin:
+    """Run pytest on ``paths`` in this process with ``student`` as the fixture."""
+    plugin = JudgePlugin(student)
+    try:
+        pytest.main([*map(str, paths), *PYTEST_ARGS], plugins=[plugin])
+    except BaseException as exc:  # pytest itself broke, or a hidden test called sys.exit
+        plugin.collection_errors.append(f"pytest stopped: {type(exc).__name__}: {exc}")
+    return plugin
+
+
+def judge_source(exercise: Exercise, source: str, isolation: Isolation | None = None) -> list[TestResult]:
+    """Run the hidden suite of ``exercise`` against ``source`` (the student's file as text)."""
+    with student_session(exercise, source, isolation) as session:
+        try:
+            session.ensure_loaded()
+        except StudentTimeoutError as exc:
+            return score_all_as(exercise, Outcome.TIMED_OUT, exc.message)
+        except StudentError as exc:  # syntax error, exception at import, process ended
+            return score_all_as(exercise, Outcome.NOT_LOADED, exc.message, exc.details)
+        plugin = run_tests([exercise.hidden_dir], StudentProxy(session))
+    if plugin.collection_errors:
+        return score_all_as(exercise, Outcome.GRADER_ERROR, "; ".join(plugin.collection_errors)[:1000])
+    return score_cases(exercise, list(plugin.cases.values()))

@@ -1,0 +1,98 @@
+"""``python -m grader grade``: find submissions, judge them, score, store, export.
+
+The grading run reads top to bottom in ``grade``: each line is one stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader.executor import Job, run_jobs
+from grader.exercise import Exercise, select_exercises
+from grader.gradebook import format_points, write_gradebook
+from grader.outcomes import Outcome, TestResult
+from grader.scoring import score_all_as
+from grader.store import Store
+from grader.submissions import Submission, find_students, find_submissions, read_submission
+
+__all__ = ["GradeSummary", "grade", "suite_digest", "default_workers"]
+
+Reporter = Callable[[str], None]
+
+
+@dataclass
+class GradeSummary:
+    students: list[str]
+    exercises: list[str]
+    graded: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    gradebook: Path = field(default_factory=Path)
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def suite_digest(exercise: Exercise) -> str:
+    """A fingerprint of what grades this exercise: metadata and hidden tests."""
+    digest = hashlib.sha256()
+    for path in [exercise.folder / "exercise.toml", *sorted(exercise.hidden_dir.rglob("*.py"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _problem_results(exercise: Exercise, problem: str) -> list[TestResult]:
+    outcome = Outcome.MISSING if problem == "no submission" else Outcome.NOT_LOADED
+    return score_all_as(exercise, outcome, problem)
+
+
+def grade(
+    submissions_root: Path,
+    exercise_ids: list[str] | None,
+    out: Path,
+    workers: int = 1,
+    force: bool = False,
+    report: Reporter = lambda line: None,
+) -> GradeSummary:
+    """Grade every student's submissions of the chosen exercises into ``out``."""
+    started = time.monotonic()
+    exercises = select_exercises(exercise_ids)
+    students = find_students(submissions_root)
+    submissions = find_submissions(submissions_root, exercises)
+    store = Store(out / "results.sqlite")
+    digests = {exercise.id: suite_digest(exercise) for exercise in exercises}
+    summary = GradeSummary(students, [e.id for e in exercises])
+    jobs = []
+    for submission in submissions:
+        source = read_submission(submission)
+        wanted = (source.digest or "none", digests[submission.exercise.id])
+        if not force and store.digests(submission.student, submission.exercise.id) == wanted:
+            summary.skipped += 1
+            continue
+        if source.text is None:
+            results = _problem_results(submission.exercise, source.problem or "could not read")
+            store.save(submission.student, submission.exercise.id, results, *wanted, source.file)
+            continue
+        jobs.append(Job((submission, wanted, source.file), submission.exercise.id, source.text))
+    for number, done in enumerate(run_jobs(jobs, workers), start=1):
+        submission, wanted, file = done.job.key
+        store.save(submission.student, submission.exercise.id, done.results, *wanted, file)
+        summary.graded += 1
+        report(_progress_line(number, len(jobs), submission, done.results, done.seconds))
+    summary.gradebook = out / "gradebook.csv"
+    write_gradebook(summary.gradebook, students, summary.exercises, store.scores())
+    store.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _progress_line(number: int, total: int, submission: Submission, results: list[TestResult], seconds: float) -> str:
+    points = format_points(sum(r.points for r in results))
+    maximum = format_points(sum(r.max_points for r in results))
+    return f"[{number}/{total}] {submission.student} {submission.exercise.id}: {points}/{maximum} ({seconds:.1f} s)"

@@ -1,0 +1,34 @@
+"""The ``student`` object hidden tests see: attribute access becomes a call in the child."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grader.session import StudentSession
+
+__all__ = ["StudentProxy"]
+
+
+class StudentProxy:
+    """``student.dense_forward(X, W, b)`` runs ``dense_forward`` in the student's process.
+
+    Only plain data comes back (see ``grader.wire``). Names are not checked here:
+    calling a name the student did not define raises ``StudentLoadError``.
+    """
+
+    def __init__(self, session: StudentSession) -> None:
+        self._session = session
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        session = self._session
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return session.call(name, args, kwargs)
+
+        call.__name__ = name
+        return call
+
+    def __repr__(self) -> str:
+        return f"<student {self._session.student_file}>"

@@ -1,0 +1,62 @@
+"""From per-case results of the hidden suite to points per hidden test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grader.exercise import Exercise
+from grader.outcomes import Outcome, TestResult
+
+__all__ = ["CaseResult", "score_cases", "score_all_as"]
+
+
+@dataclass
+class CaseResult:
+    """One collected pytest item: a test function, or one parametrized case of it."""
+
+    function: str
+    case: str  # the parametrization id, "" when not parametrized
+    outcome: Outcome
+    message: str = ""
+    details: str = ""
+    seconds: float = 0.0
+
+
+def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]:
+    """Points per hidden test; a test's points are shared equally among its cases.
+
+    A declared test that left no result counts as failed.
+    """
+    results = []
+    for function, points in exercise.points.items():
+        mine = [case for case in cases if case.function == function]
+        if not mine:
+            results.append(TestResult(function, Outcome.FAILED, 0.0, points, "the hidden test left no result"))
+            continue
+        share = points / len(mine)
+        earned = sum(share for case in mine if case.outcome is Outcome.PASSED)
+        not_passed = [case for case in mine if case.outcome is not Outcome.PASSED]
+        seconds = sum(case.seconds for case in mine)
+        if not not_passed:
+            results.append(TestResult(function, Outcome.PASSED, points, points, seconds=seconds))
+            continue
+        first = not_passed[0]
+        prefix = f"[{first.case}] " if first.case else ""
+        more = f" ({len(not_passed)} of {len(mine)} cases)" if len(mine) > 1 else ""
+        results.append(
+            TestResult(
+                function,
+                first.outcome,
+                round(earned, 4),
+                points,
+                f"{prefix}{first.message}{more}",
+                first.details,
+                seconds,
+            )
+        )
+    return results
+
+
+def score_all_as(exercise: Exercise, outcome: Outcome, message: str, details: str = "") -> list[TestResult]:
+    """Every hidden test with the same outcome and no points (e.g. could not load)."""
+    return [TestResult(name, outcome, 0.0, points, message, details) for name, points in exercise.points.items()]

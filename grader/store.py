@@ -1,0 +1,123 @@
+"""The results database (SQLite): one row per submission, one per hidden test.
+
+Every write of a submission's results is one transaction, so an interrupted
+run leaves either the whole submission or nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from grader.errors import StoreError
+from grader.outcomes import Outcome, TestResult
+
+__all__ = ["Store"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS submissions (
+    student TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    source_digest TEXT NOT NULL,
+    suite_digest TEXT NOT NULL,
+    file TEXT,
+    score REAL NOT NULL,
+    max_score REAL NOT NULL,
+    seconds REAL NOT NULL,
+    graded_at TEXT NOT NULL,
+    PRIMARY KEY (student, exercise)
+);
+CREATE TABLE IF NOT EXISTS results (
+    student TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    test TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    points REAL NOT NULL,
+    max_points REAL NOT NULL,
+    message TEXT NOT NULL,
+    details TEXT NOT NULL,
+    seconds REAL NOT NULL,
+    PRIMARY KEY (student, exercise, test)
+);
+"""
+
+
+class Store:
+    """Grading results kept in ``path``; safe to reopen after a crash."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=30)
+            self._db.executescript(SCHEMA)
+            self._db.execute("SELECT count(*) FROM submissions").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(str(path), f"cannot be used ({exc}); move it away or pass another --out folder") from None
+        except OSError as exc:
+            raise StoreError(str(path), f"cannot be created ({exc.strerror}); pass a writable --out folder") from None
+
+    def close(self) -> None:
+        self._db.close()
+
+    def save(
+        self,
+        student: str,
+        exercise: str,
+        results: list[TestResult],
+        source_digest: str,
+        suite_digest: str,
+        file: str | None,
+    ) -> None:
+        """Replace this submission's results, atomically."""
+        score = sum(r.points for r in results)
+        max_score = sum(r.max_points for r in results)
+        seconds = sum(r.seconds for r in results)
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM results WHERE student = ? AND exercise = ?", (student, exercise))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (student, exercise, source_digest, suite_digest, file, score, max_score, seconds, stamp),
+                )
+                self._db.executemany(
+                    "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            student,
+                            exercise,
+                            r.test,
+                            r.outcome.value,
+                            r.points,
+                            r.max_points,
+                            r.message,
+                            r.details,
+                            r.seconds,
+                        )
+                        for r in results
+                    ],
+                )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(str(self.path), f"write failed ({exc})") from None
+
+    def digests(self, student: str, exercise: str) -> tuple[str, str] | None:
+        row = self._db.execute(
+            "SELECT source_digest, suite_digest FROM submissions WHERE student = ? AND exercise = ?",
+            (student, exercise),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def scores(self) -> dict[tuple[str, str], float]:
+        """(student, exercise) -> points."""
+        rows = self._db.execute("SELECT student, exercise, score FROM submissions").fetchall()
+        return {(student, exercise): score for student, exercise, score in rows}
+
+    def results(self, student: str, exercise: str) -> list[TestResult]:
+        rows = self._db.execute(
+            "SELECT test, outcome, points, max_points, message, details, seconds FROM results "
+            "WHERE student = ? AND exercise = ? ORDER BY rowid",
+            (student, exercise),
+        ).fetchall()
+        return [TestResult(t, Outcome(o), p, m, msg, d, s) for t, o, p, m, msg, d, s in rows]

@@ -1,0 +1,109 @@
+"""Checks for hidden tests, with messages a student can act on.
+
+Each helper fails the test with one message that says what was expected (kind,
+shape) and what came back, never the hidden expected values themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from grader.errors import StudentCodeError
+
+__all__ = ["expect_array", "expect_close", "expect_number", "expect_model", "fail", "StudentCodeError"]
+
+
+class HiddenTestFailure(AssertionError):
+    """A hidden test's check failed; the message is meant for the student."""
+
+
+def fail(message: str) -> None:
+    """Fail the current test with ``message`` (never include hidden expected values)."""
+    __tracebackhide__ = True
+    raise HiddenTestFailure(message)
+
+
+def describe(value: Any) -> str:
+    """A short description of a value's kind, e.g. ``an array of shape (3, 2)``."""
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    if isinstance(value, (list, tuple)):
+        return f"a {type(value).__name__} of length {len(value)}"
+    if value is None:
+        return "None (did you forget to return?)"
+    return f"a {type(value).__name__}"
+
+
+def expect_array(value: Any, *, what: str, shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """``value`` as a float array, checking it is numeric and (optionally) its shape."""
+    __tracebackhide__ = True
+    if isinstance(value, (list, tuple)):
+        try:
+            value = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            fail(f"{what}: expected a NumPy array of numbers. Received: {describe(value)} that is not numeric")
+    if isinstance(value, np.generic):
+        value = np.asarray(value)
+    if not isinstance(value, np.ndarray):
+        expected = f"a NumPy array of shape {shape}" if shape is not None else "a NumPy array"
+        fail(f"{what}: expected {expected}. Received: {describe(value)}")
+    if value.dtype.kind not in "biuf":
+        fail(f"{what}: expected an array of numbers. Received: {describe(value)}")
+    if shape is not None and tuple(value.shape) != tuple(shape):
+        fail(f"{what}: expected an array of shape {tuple(shape)}. Received: shape {value.shape}")
+    return value.astype(float)
+
+
+def expect_number(value: Any, *, what: str) -> float:
+    """``value`` as a float: accepts Python and NumPy numbers and 0-d arrays."""
+    __tracebackhide__ = True
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value[()]
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        fail(f"{what}: expected a single number. Received: {describe(value)}")
+    return float(value)
+
+
+def expect_close(
+    got: Any,
+    expected: Any,
+    *,
+    what: str,
+    rtol: float = 1e-6,
+    atol: float = 1e-8,
+    hint: str | None = None,
+) -> None:
+    """``got`` equals ``expected`` within tolerance, with the same shape."""
+    __tracebackhide__ = True
+    expected_array = np.asarray(expected, dtype=float)
+    suffix = f" {hint}" if hint else ""
+    if expected_array.ndim == 0:
+        number = expect_number(got, what=what)
+        if np.isnan(number) and not np.isnan(expected_array):
+            fail(f"{what}: expected a finite number. Received: nan.{suffix}")
+        if not np.isclose(number, expected_array, rtol=rtol, atol=atol, equal_nan=True):
+            fail(f"{what}: the value is not the expected one (relative tolerance {rtol:g}).{suffix}")
+        return
+    array = expect_array(got, what=what, shape=expected_array.shape)
+    bad_nan = np.isnan(array) & ~np.isnan(expected_array)
+    if bad_nan.any():
+        fail(f"{what}: expected finite values. Received: NaN in {int(bad_nan.sum())} of {array.size} entries.{suffix}")
+    wrong = ~np.isclose(array, expected_array, rtol=rtol, atol=atol, equal_nan=True)
+    if wrong.any():
+        first = tuple(int(i) for i in np.argwhere(wrong)[0])
+        fail(
+            f"{what}: {int(wrong.sum())} of {array.size} values differ from the expected ones "
+            f"(first at index {first}; relative tolerance {rtol:g}).{suffix}"
+        )
+
+
+def expect_model(value: Any, *, what: str) -> Any:
+    """``value`` as a ``keras.Model`` (it was loaded with ``safe_mode=True``)."""
+    __tracebackhide__ = True
+    import keras
+
+    if not isinstance(value, keras.Model):
+        fail(f"{what}: expected a keras.Model. Received: {describe(value)}")
+    return value

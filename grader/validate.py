@@ -1,0 +1,164 @@
+"""``python -m grader validate``: every exercise's contract, checked.
+
+For each exercise: the generated files are up to date; the hidden tests and
+``[points]`` agree; the reference solution scores full points and passes its
+public tests; the generated stub scores 0; every mutant loses points.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from grader.authoring.build import stale_files
+from grader.authoring.markers import make_stub, remove_markers
+from grader.executor import Done, Job, run_jobs
+from grader.exercise import Exercise
+from grader.gradebook import format_points
+from grader.judge import run_tests, student_session
+from grader.outcomes import Outcome, TestResult
+from grader.paths import KIT_ROOT
+from grader.proxy import StudentProxy
+
+__all__ = ["Check", "ExerciseReport", "validate_exercises", "reference_source", "mutant_source", "hidden_test_names"]
+
+Reporter = Callable[[str], None]
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class ExerciseReport:
+    exercise: Exercise
+    checks: list[Check] = field(default_factory=list)
+    suite_seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+
+def reference_source(exercise: Exercise) -> str:
+    return remove_markers(exercise.solution_file.read_text(encoding="utf-8"), str(exercise.solution_file))
+
+
+def stub_source(exercise: Exercise) -> str:
+    return make_stub(exercise.solution_file.read_text(encoding="utf-8"), str(exercise.solution_file))
+
+
+def mutant_source(exercise: Exercise, mutant_text: str) -> str:
+    """The reference solution with the mutant's definitions appended (later definitions win)."""
+    return reference_source(exercise) + "\n\n# ---- mutant ----\n" + mutant_text
+
+
+def hidden_test_names(exercise: Exercise) -> set[str]:
+    """Names of the test functions in the hidden suite, read without importing it."""
+    names = set()
+    for path in sorted(exercise.hidden_dir.glob("test_*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_"):
+                names.add(node.name)
+    return names
+
+
+def _score(results: list[TestResult]) -> tuple[float, float]:
+    return sum(r.points for r in results), sum(r.max_points for r in results)
+
+
+def _text(results: list[TestResult]) -> str:
+    got, maximum = _score(results)
+    return f"{format_points(got)}/{format_points(maximum)}"
+
+
+def _failures(results: list[TestResult]) -> str:
+    return "; ".join(f"{r.test}: {r.outcome.value}: {r.message}" for r in results if r.points < r.max_points)[:1500]
+
+
+def _static_checks(exercise: Exercise) -> list[Check]:
+    checks = []
+    stale = stale_files(exercise)
+    checks.append(
+        Check(
+            "generated files up to date",
+            not stale,
+            "run `python -m grader build`: " + ", ".join(str(p.relative_to(KIT_ROOT)) for p in stale),
+        )
+    )
+    names = hidden_test_names(exercise)
+    declared = set(exercise.points)
+    problems = []
+    if names - declared:
+        problems.append("tests without points: " + ", ".join(sorted(names - declared)))
+    if declared - names:
+        problems.append("points for tests that do not exist: " + ", ".join(sorted(declared - names)))
+    checks.append(Check(f"{len(names)} hidden tests, all with points", not problems, "; ".join(problems)))
+    mutants = exercise.mutants
+    checks.append(
+        Check(f"{len(mutants)} mutants (at least 3)", len(mutants) >= 3, "add realistic wrong answers to mutants/")
+    )
+    return checks
+
+
+def _public_tests(exercise: Exercise) -> Check:
+    with student_session(exercise, reference_source(exercise)) as session:
+        plugin = run_tests([exercise.public_tests], StudentProxy(session))
+    cases = list(plugin.cases.values())
+    bad = [f"{c.function}: {c.outcome.value}: {c.message}" for c in cases if c.outcome is not Outcome.PASSED]
+    bad += plugin.collection_errors
+    return Check(f"public tests pass on the reference solution ({len(cases)})", bool(cases) and not bad, "; ".join(bad))
+
+
+def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
+    checks = []
+    reference = done["reference"].results
+    got, maximum = _score(reference)
+    checks.append(Check(f"reference solution scores {_text(reference)}", got == maximum, _failures(reference)))
+    stub = done["stub"].results
+    stub_points, _ = _score(stub)
+    passed = ", ".join(r.test for r in stub if r.points > 0)
+    checks.append(Check(f"stub scores {_text(stub)}", stub_points == 0, f"tests passing on the stub: {passed}"))
+    for mutant in exercise.mutants:
+        results = done[f"mutant:{mutant.stem}"].results
+        lost = [r.test for r in results if r.points < r.max_points]
+        checks.append(
+            Check(
+                f"mutant {mutant.stem} scores {_text(results)}" + (f" (caught by {', '.join(lost)})" if lost else ""),
+                bool(lost),
+                "no hidden test catches it",
+            )
+        )
+    return checks
+
+
+def validate_exercises(
+    exercises: list[Exercise], workers: int = 1, report: Reporter = lambda line: None
+) -> list[ExerciseReport]:
+    """Check every exercise; ``report`` gets one line per check as results come in."""
+    reports = {exercise.id: ExerciseReport(exercise, _static_checks(exercise)) for exercise in exercises}
+    jobs = []
+    for exercise in exercises:
+        jobs.append(Job((exercise.id, "reference"), exercise.id, reference_source(exercise)))
+        jobs.append(Job((exercise.id, "stub"), exercise.id, stub_source(exercise)))
+        for mutant in exercise.mutants:
+            source = mutant_source(exercise, mutant.read_text(encoding="utf-8"))
+            jobs.append(Job((exercise.id, f"mutant:{mutant.stem}"), exercise.id, source))
+    done: dict[str, dict[str, Done]] = {exercise.id: {} for exercise in exercises}
+    for finished in run_jobs(jobs, workers):
+        exercise_id, label = finished.job.key
+        done[exercise_id][label] = finished
+    for exercise in exercises:
+        item = reports[exercise.id]
+        item.checks.append(_public_tests(exercise))
+        item.checks.extend(_judged_checks(exercise, done[exercise.id]))
+        item.suite_seconds = done[exercise.id]["reference"].seconds
+        report(f"{exercise.id}  {exercise.title}")
+        for check in item.checks:
+            report(f"  {'ok  ' if check.ok else 'FAIL'} {check.name}" + ("" if check.ok else f": {check.detail}"))
+        report(f"  time: hidden suite on the reference solution {item.suite_seconds:.1f} s")
+    return list(reports.values())
