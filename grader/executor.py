@@ -34,6 +34,16 @@ class Done:
     seconds: float  # wall-clock time of the whole job, student process included
 
 
+def warm_up() -> None:
+    """Import what every judge needs once, so job times measure grading, not imports."""
+    from grader.determinism import configure_judge
+
+    configure_judge()
+    import keras  # noqa: F401  (imports TensorFlow)
+
+    import grader.judge  # noqa: F401
+
+
 def _judge(exercise_id: str, source: str) -> tuple[list[dict], float]:
     from grader.exercise import load_exercises
     from grader.judge import judge_source
@@ -52,12 +62,15 @@ def _done(job: Job, answer: tuple[list[dict], float]) -> Done:
 def run_jobs(jobs: Iterable[Job], workers: int) -> Iterator[Done]:
     """Yield each job with its results as soon as it is done."""
     jobs = list(jobs)
+    if not jobs:
+        return
     if workers <= 1 or len(jobs) <= 1:
+        warm_up()
         for job in jobs:
             yield _done(job, _judge(job.exercise_id, job.source))
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
         pending: dict[Future, Job] = {pool.submit(_judge, job.exercise_id, job.source): job for job in jobs}
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)

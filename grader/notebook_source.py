@@ -25,9 +25,14 @@ def _code_line(line: str) -> str:
 def notebook_to_source(text: str, name: str) -> str:
     """The code cells of notebook ``text`` joined into one module."""
     try:
-        notebook = nbformat.reads(text, as_version=4)
+        json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NotebookError(f"{name} is not a notebook: invalid JSON at line {exc.lineno}") from None
+        raise NotebookError(
+            f"{name} is not a notebook: invalid JSON at line {exc.lineno}, column {exc.colno}; "
+            "open it in Jupyter and save it again"
+        ) from None
+    try:
+        notebook = nbformat.reads(text, as_version=4)
     except Exception as exc:
         first = (str(exc).strip().splitlines() or ["unreadable"])[0][:200]
         raise NotebookError(f"{name} is not a notebook ({first})") from None

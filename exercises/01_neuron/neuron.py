@@ -7,6 +7,7 @@ Conventions (the same as the slides' y_i = W_ij x_j + b_i):
 - ``W`` has shape ``(n_units, n_inputs)``: row ``i`` holds the weights of unit ``i``;
 - ``b`` has shape ``(n_units,)``: one bias per unit.
 """
+
 import keras
 import numpy as np
 

@@ -21,10 +21,15 @@ def _data(seed, n_samples, n_inputs, n_units):
     return X, W, b
 
 
+def _case_id(shape):
+    n_samples, n_inputs, n_units = shape
+    return f"X{n_samples}x{n_inputs}-W{n_units}x{n_inputs}"
+
+
 # --- neuron -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed, n_inputs", [(10, 1), (11, 3), (12, 7)])
+@pytest.mark.parametrize("seed, n_inputs", [(10, 1), (11, 3), (12, 7)], ids=["1-input", "3-inputs", "7-inputs"])
 def test_neuron_matches_formula(student, seed, n_inputs):
     rng = np.random.default_rng(seed)
     x, w = rng.normal(size=n_inputs), rng.normal(size=n_inputs)
@@ -46,7 +51,7 @@ def test_neuron_matches_formula(student, seed, n_inputs):
 DENSE_CASES = [(5, 4, 3), (1, 6, 2), (8, 3, 5), (4, 5, 1), (6, 4, 4)]
 
 
-@pytest.mark.parametrize("shape", DENSE_CASES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("shape", DENSE_CASES, ids=_case_id)
 def test_dense_forward_shape(student, shape):
     n_samples, _, n_units = shape
     X, W, b = _data(20 + sum(shape), *shape)
@@ -57,7 +62,7 @@ def test_dense_forward_shape(student, shape):
     )
 
 
-@pytest.mark.parametrize("shape", DENSE_CASES, ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("shape", DENSE_CASES, ids=_case_id)
 def test_dense_forward_values(student, shape):
     X, W, b = _data(40 + sum(shape), *shape)
     what = f"dense_forward(X, W, b) with X of shape {X.shape} and W of shape {W.shape}"
@@ -139,11 +144,11 @@ def test_keras_dense_weights(student):
         what=f"{what}: the Dense layer's bias",
         rtol=RTOL,
         atol=ATOL,
-        hint="set both arrays: layer.set_weights([kernel, bias]).",
+        hint="Set both arrays: layer.set_weights([kernel, bias]).",
     )
 
 
-@pytest.mark.parametrize("shape", [(16, 5, 3), (7, 3, 6)], ids=lambda s: "x".join(map(str, s)))
+@pytest.mark.parametrize("shape", [(16, 5, 3), (7, 3, 6)], ids=_case_id)
 def test_keras_dense_matches_numpy(student, shape):
     X, W, b = _data(80 + sum(shape), *shape)
     model, what = _keras_model(student, W, b)

@@ -1,0 +1,56 @@
+"""Shared fixtures for the kit's own tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from grader.exercise import Exercise, Limits, load_exercises  # noqa: E402
+
+
+def _gpu_visible() -> bool:
+    if os.environ.get("CUDA_VISIBLE_DEVICES") == "":
+        return False
+    try:
+        import tensorflow as tf
+
+        return bool(tf.config.list_physical_devices("GPU"))
+    except Exception:
+        return False
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not any(item.get_closest_marker("gpu") for item in items):
+        return
+    if _gpu_visible():
+        return
+    skip = pytest.mark.skip(reason="no GPU visible")
+    for item in items:
+        if item.get_closest_marker("gpu"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def exercises() -> dict[str, Exercise]:
+    return load_exercises()
+
+
+def make_exercise(
+    folder: Path, hidden: str, points: dict[str, float], student_file: str = "toy.py", limits: Limits | None = None
+) -> Exercise:
+    """A throw-away exercise with the given hidden test file, for the grader's own tests."""
+    (folder / "hidden").mkdir(parents=True, exist_ok=True)
+    (folder / "hidden" / f"test_hidden_{folder.name}.py").write_text(hidden, encoding="utf-8")
+    return Exercise(
+        id=folder.name,
+        title="toy",
+        student_file=student_file,
+        names=(),
+        points=points,
+        limits=limits or Limits(call_seconds=10, submission_seconds=60),
+        folder=folder,
+    )

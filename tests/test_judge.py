@@ -1,0 +1,185 @@
+"""Outcomes and scores of the judge, on a toy exercise (NumPy only, fast)."""
+
+import os
+import textwrap
+
+import numpy as np
+import pytest
+
+from conftest import make_exercise
+from grader.exercise import Limits
+from grader.judge import judge_source
+from grader.outcomes import Outcome
+
+HIDDEN = textwrap.dedent("""
+    import pytest
+    from grader.testing import expect_array, expect_close
+
+    def test_add(student):
+        expect_close(student.add(1.0, 2.0), 3.0, what="add(1, 2)")
+
+    def test_loop(student):
+        student.loop()
+
+    def test_after_loop(student):
+        expect_close(student.add(2.0, 2.0), 4.0, what="add(2, 2)")
+
+    def test_exit(student):
+        student.hard_exit()
+
+    def test_after_exit(student):
+        expect_close(student.add(5.0, 5.0), 10.0, what="add(5, 5)")
+
+    def test_skipped(student):
+        pytest.skip("not today")
+
+    def test_weird(student):
+        student.weird()
+
+    def test_missing(student):
+        student.not_defined()
+
+    @pytest.mark.parametrize("n", [1, 2, 3, 4])
+    def test_square(student, n):
+        expect_close(student.square(float(n)), float(n * n), what=f"square({n})")
+
+    def test_shape(student):
+        expect_array(student.vector(), what="vector()", shape=(3,))
+""")
+
+POINTS = {
+    "test_add": 1,
+    "test_loop": 1,
+    "test_after_loop": 1,
+    "test_exit": 1,
+    "test_after_exit": 1,
+    "test_skipped": 1,
+    "test_weird": 1,
+    "test_missing": 1,
+    "test_square": 2,
+    "test_shape": 1,
+}
+
+STUDENT = textwrap.dedent("""
+    import os
+    import numpy as np
+
+    def add(a, b):
+        return a + b
+
+    def loop():
+        while True:
+            pass
+
+    def hard_exit():
+        os._exit(0)
+
+    class AlwaysEqual:
+        def __eq__(self, other):
+            return True
+
+    def weird():
+        return AlwaysEqual()
+
+    def square(x):
+        return x * x if x < 3 else x + x
+
+    def vector():
+        return [1.0, 2.0]
+""")
+
+
+@pytest.fixture
+def toy(tmp_path):
+    return make_exercise(tmp_path / "99_toy", HIDDEN, POINTS, limits=Limits(call_seconds=3, submission_seconds=60))
+
+
+def by_test(results):
+    return {r.test: r for r in results}
+
+
+def test_each_outcome_and_its_points(toy):
+    results = by_test(judge_source(toy, STUDENT))
+    assert results["test_add"].outcome is Outcome.PASSED and results["test_add"].points == 1
+    assert results["test_loop"].outcome is Outcome.TIMED_OUT
+    assert "3 s" in results["test_loop"].message
+    assert results["test_after_loop"].outcome is Outcome.PASSED, "a timeout must not spoil later tests"
+    assert results["test_exit"].outcome is Outcome.ERROR
+    assert "process running your code ended" in results["test_exit"].message
+    assert results["test_after_exit"].outcome is Outcome.PASSED, "a crash must not spoil later tests"
+    assert results["test_skipped"].outcome is Outcome.FAILED and results["test_skipped"].points == 0
+    assert results["test_weird"].outcome is Outcome.FAILED
+    assert "AlwaysEqual" in results["test_weird"].message
+    assert results["test_missing"].outcome is Outcome.NOT_LOADED
+    assert "does not define not_defined" in results["test_missing"].message
+    square = results["test_square"]
+    assert square.outcome is Outcome.FAILED and square.points == 1.0 and square.max_points == 2
+    assert "2 of 4 cases" in square.message
+    assert results["test_shape"].message == "vector(): expected an array of shape (3,). Received: shape (2,)"
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("def add(a, b):\n    return a +\n", "SyntaxError"),
+        ("import numpyy\n", "ModuleNotFoundError: No module named 'numpyy'"),
+        ("import sys\nsys.exit(0)\n", "SystemExit"),
+        ("import os\nos._exit(3)\n", "exit code 3"),
+    ],
+)
+def test_a_file_that_does_not_load_scores_zero_with_one_reason(toy, source, message):
+    results = judge_source(toy, source)
+    assert {r.outcome for r in results} == {Outcome.NOT_LOADED}
+    assert sum(r.points for r in results) == 0
+    assert message in results[0].message and "\n" not in results[0].message
+
+
+def test_an_endless_module_body_times_out(tmp_path):
+    toy = make_exercise(
+        tmp_path / "98_toy",
+        "def test_a(student):\n    student.a()\n",
+        {"test_a": 1},
+        limits=Limits(call_seconds=1, submission_seconds=4),
+    )
+    (result,) = judge_source(toy, "while True:\n    pass\n")
+    assert result.outcome is Outcome.TIMED_OUT
+
+
+def test_student_traceback_shows_only_their_frames(toy):
+    source = STUDENT.replace("return a + b", "return helper(a) + b") + "\n\ndef helper(a):\n    return a[0]\n"
+    result = by_test(judge_source(toy, source))["test_add"]
+    assert result.outcome is Outcome.ERROR
+    assert result.message.startswith("add raised TypeError")
+    assert 'File "toy.py"' in result.details and "in helper" in result.details
+    assert "child.py" not in result.details and "grader" not in result.details
+
+
+def test_no_student_code_runs_in_the_judge(tmp_path):
+    """A submission that monkeypatches NumPy and records its PID changes nothing here."""
+    pid_file = tmp_path / "pid.txt"
+    hidden = textwrap.dedent("""
+        import numpy as np
+        from grader.testing import fail
+
+        def test_close(student):
+            if np.allclose(student.value(), 2.0):
+                fail("value() is wrong")
+    """)
+    toy = make_exercise(tmp_path / "97_toy", hidden, {"test_close": 1})
+    cheat = textwrap.dedent(f"""
+        import builtins, math, os
+        import numpy
+        numpy.allclose = lambda *args, **kwargs: False
+        math.isclose = lambda *args, **kwargs: True
+        builtins.abs = lambda x: 0
+        open({str(pid_file)!r}, "w").write(str(os.getpid()))
+
+        def value():
+            return 2.0
+    """)
+    original = np.allclose
+    (result,) = judge_source(toy, cheat)
+    assert result.outcome is Outcome.FAILED, "the judge's numpy.allclose must be the real one"
+    assert np.allclose is original and abs(-2) == 2
+    student_pid = int(pid_file.read_text())
+    assert student_pid != os.getpid()
