@@ -5,8 +5,8 @@ import textwrap
 
 import numpy as np
 import pytest
-
 from conftest import make_exercise
+
 from grader.exercise import Limits
 from grader.judge import judge_source
 from grader.outcomes import Outcome

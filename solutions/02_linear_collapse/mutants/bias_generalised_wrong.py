@@ -1,4 +1,7 @@
-"""Generalises b* = W2 b1 + b2 to b* = W_last (b1 + ... + b_{n-1}) + b_n: right for two layers, wrong for three or more."""
+"""Generalises b* = W2 b1 + b2 to b* = W_last (b1 + ... + b_{n-1}) + b_n.
+
+Right for two layers, wrong for three or more.
+"""
 
 import numpy as np
 

@@ -1,4 +1,7 @@
-"""Applies ReLU before each layer instead of after it: clips the raw input and leaves the hidden layers' outputs alone."""
+"""Applies ReLU before each layer instead of after it.
+
+It clips the raw input and leaves the hidden layers' outputs alone.
+"""
 
 import numpy as np
 
