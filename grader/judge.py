@@ -7,6 +7,7 @@ did. Its result is one ``TestResult`` per hidden test of the exercise.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,8 @@ PYTEST_ARGS = [
 def student_session(exercise: Exercise, source: str, isolation: Isolation | None = None) -> Iterator[StudentSession]:
     """A private working folder holding ``source`` as the student's file, and its session."""
     configure_judge()
+    if str(KIT_ROOT) not in sys.path:  # hidden tests may import datasets/
+        sys.path.insert(0, str(KIT_ROOT))
     with tempfile.TemporaryDirectory(prefix="grader-") as scratch_name:
         scratch = Path(scratch_name)
         workdir = scratch / "work"

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 HERE = str(Path(__file__).resolve().parent)
+KIT = str(Path(__file__).resolve().parent.parent.parent)  # holds datasets/
+if KIT not in sys.path:
+    sys.path.append(KIT)
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 
-def stack_forward(
-    X: np.ndarray, layers: list, activation: str | None = None
-) -> np.ndarray:
+def stack_forward(X: np.ndarray, layers: list, activation: str | None = None) -> np.ndarray:
     """Run a batch through a stack of dense layers.
 
     Each layer computes ``x(n) = W(n) x(n-1) + b(n)`` for every sample. If
@@ -34,9 +32,7 @@ def stack_forward(
     raise NotImplementedError()
 
 
-def collapse(
-    W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def collapse(W1: np.ndarray, b1: np.ndarray, W2: np.ndarray, b2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Collapse two linear layers (layer 1 applied first) into one.
 
     Find ``W`` and ``b`` such that ``W x + b == W2 (W1 x + b1) + b2`` for every ``x``.
