@@ -6,6 +6,8 @@ import csv
 import os
 from pathlib import Path
 
+from grader.errors import GraderError
+
 __all__ = ["write_gradebook", "format_points"]
 
 
@@ -21,10 +23,13 @@ def write_gradebook(
 ) -> None:
     """Write the gradebook atomically (a temporary file renamed over the old one)."""
     temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["student", *exercise_ids, "total"])
-        for student in students:
-            points = [scores.get((student, exercise_id), 0.0) for exercise_id in exercise_ids]
-            writer.writerow([student, *map(format_points, points), format_points(sum(points))])
-    os.replace(temporary, path)
+    try:
+        with open(temporary, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["student", *exercise_ids, "total"])
+            for student in students:
+                points = [scores.get((student, exercise_id), 0.0) for exercise_id in exercise_ids]
+                writer.writerow([student, *map(format_points, points), format_points(sum(points))])
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise GraderError(f"cannot write {path} ({exc.strerror}); pass a writable --out folder") from None

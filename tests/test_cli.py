@@ -71,3 +71,18 @@ def test_doctor_names_versions_and_isolation():
     assert result.returncode == 0
     for label in ("python", "tensorflow", "keras", "gpu", "isolation"):
         assert any(line.startswith(label) for line in result.stdout.splitlines()), result.stdout
+
+
+def test_unwritable_output_folder(tmp_path):
+    """/proc refuses new folders even to root, so this holds in CI too."""
+    (tmp_path / "subs" / "ann").mkdir(parents=True)
+    result = grader("grade", str(tmp_path / "subs"), "--exercise", "02_linear_collapse", "--out", "/proc/grader-out")
+    _one_line_error(result, 1, "pass a writable --out folder")
+
+
+def test_output_path_is_a_file(tmp_path):
+    (tmp_path / "subs" / "ann").mkdir(parents=True)
+    out = tmp_path / "out"
+    out.write_text("not a folder")
+    result = grader("grade", str(tmp_path / "subs"), "--exercise", "02_linear_collapse", "--out", str(out))
+    _one_line_error(result, 1, "results database")

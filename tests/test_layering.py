@@ -20,7 +20,7 @@ ALLOWED = {
     "testing": {"errors"},
     "scoring": {"exercise", "outcomes"},
     "store": {"errors", "outcomes"},
-    "gradebook": set(),
+    "gradebook": {"errors"},
     "notebook_source": set(),
     "session": {"wire", "determinism", "errors", "exercise", "paths", "sandbox"},
     "proxy": {"session"},
