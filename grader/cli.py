@@ -4,6 +4,8 @@
     python -m grader validate [ID ...] [-j N]
     python -m grader build [ID ...]
     python -m grader doctor
+    python -m grader export nbgrader DIR
+    python -m grader export students FILE.zip
 
 Errors are one line on stderr and a non-zero exit code: 1 for a problem with
 the input or the kit, 2 for a wrong command line.
@@ -90,6 +92,24 @@ def _doctor(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from grader.exercise import select_exercises
+
+    exercises = select_exercises(args.exercise)
+    if args.kind == "nbgrader":
+        from grader.exports.nbgrader import export_nbgrader_course
+
+        written = export_nbgrader_course(Path(args.target), exercises)
+        _say(f"Wrote an nbgrader course to {args.target} ({len(written)} files).")
+        _say(f"Next: cd {args.target} && nbgrader generate_assignment --all")
+    else:
+        from grader.exports.student_bundle import write_student_bundle
+
+        count = write_student_bundle(Path(args.target), exercises)
+        _say(f"Wrote {args.target} ({count} files, nothing from solutions/).")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m grader", description="Grade the course's Keras exercises.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -135,6 +155,28 @@ def _parser() -> argparse.ArgumentParser:
         description="Show Python, TensorFlow and Keras versions, the GPU and the isolation mode.",
     )
     doctor.set_defaults(run=_doctor)
+
+    export = commands.add_parser(
+        "export",
+        help="an nbgrader course, or the students' zip",
+        description="Export the exercises as an nbgrader course or as a bundle for students.",
+    )
+    kinds = export.add_subparsers(dest="kind", required=True, metavar="KIND")
+    nbgrader = kinds.add_parser(
+        "nbgrader",
+        help="an nbgrader course folder",
+        description="Write nbgrader_config.py and source/<assignment>/<exercise>.ipynb to DIR.",
+    )
+    nbgrader.add_argument("target", metavar="DIR", help="the course folder to write")
+    students = kinds.add_parser(
+        "students",
+        help="a zip for students",
+        description="Write exercises/, datasets/ and a README for students; no solutions.",
+    )
+    students.add_argument("target", metavar="FILE.zip", help="the zip file to write")
+    for sub in (nbgrader, students):
+        sub.add_argument("--exercise", action="append", metavar="ID", help="only this exercise (repeatable)")
+    export.set_defaults(run=_export)
     return parser
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 __all__ = ["Outcome", "TestResult"]
@@ -33,6 +33,7 @@ class TestResult:
     message: str = ""
     details: str = ""
     seconds: float = 0.0
+    artifacts: dict = field(default_factory=dict)  # plain data a hidden test recorded for feedback
 
     def to_dict(self) -> dict:
         data = asdict(self)

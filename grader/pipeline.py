@@ -82,7 +82,7 @@ def grade(
         jobs.append(Job((submission, wanted, source.file), submission.exercise.id, source.text))
     for number, done in enumerate(run_jobs(jobs, workers), start=1):
         submission, wanted, file = done.job.key
-        store.save(submission.student, submission.exercise.id, done.results, *wanted, file)
+        store.save(submission.student, submission.exercise.id, done.results, *wanted, file, done.seconds)
         summary.graded += 1
         report(_progress_line(number, len(jobs), submission, done.results, done.seconds))
     summary.gradebook = out / "gradebook.csv"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from grader.exercise import Exercise
 from grader.outcomes import Outcome, TestResult
@@ -20,6 +20,14 @@ class CaseResult:
     message: str = ""
     details: str = ""
     seconds: float = 0.0
+    artifacts: dict = field(default_factory=dict)
+
+
+def _artifacts(cases: list[CaseResult]) -> dict:
+    """Recorded data of a test's cases; keyed by case id when parametrized."""
+    if len(cases) == 1:
+        return cases[0].artifacts
+    return {case.case: case.artifacts for case in cases if case.artifacts}
 
 
 def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]:
@@ -38,7 +46,9 @@ def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]
         not_passed = [case for case in mine if case.outcome is not Outcome.PASSED]
         seconds = sum(case.seconds for case in mine)
         if not not_passed:
-            results.append(TestResult(function, Outcome.PASSED, points, points, seconds=seconds))
+            results.append(
+                TestResult(function, Outcome.PASSED, points, points, seconds=seconds, artifacts=_artifacts(mine))
+            )
             continue
         first = not_passed[0]
         prefix = f"[{first.case}] " if first.case else ""
@@ -52,6 +62,7 @@ def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]
                 f"{prefix}{first.message}{more}",
                 first.details,
                 seconds,
+                _artifacts(mine),
             )
         )
     return results

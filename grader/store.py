@@ -6,6 +6,7 @@ run leaves either the whole submission or nothing.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ CREATE TABLE IF NOT EXISTS results (
     message TEXT NOT NULL,
     details TEXT NOT NULL,
     seconds REAL NOT NULL,
+    artifacts TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (student, exercise, test)
 );
 """
@@ -69,11 +71,12 @@ class Store:
         source_digest: str,
         suite_digest: str,
         file: str | None,
+        seconds: float | None = None,
     ) -> None:
-        """Replace this submission's results, atomically."""
+        """Replace this submission's results, atomically; ``seconds`` is the grading time."""
         score = sum(r.points for r in results)
         max_score = sum(r.max_points for r in results)
-        seconds = sum(r.seconds for r in results)
+        seconds = sum(r.seconds for r in results) if seconds is None else seconds
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         try:
             with self._db:
@@ -83,7 +86,7 @@ class Store:
                     (student, exercise, source_digest, suite_digest, file, score, max_score, seconds, stamp),
                 )
                 self._db.executemany(
-                    "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             student,
@@ -95,6 +98,7 @@ class Store:
                             r.message,
                             r.details,
                             r.seconds,
+                            json.dumps(r.artifacts, allow_nan=False),
                         )
                         for r in results
                     ],
@@ -116,8 +120,8 @@ class Store:
 
     def results(self, student: str, exercise: str) -> list[TestResult]:
         rows = self._db.execute(
-            "SELECT test, outcome, points, max_points, message, details, seconds FROM results "
+            "SELECT test, outcome, points, max_points, message, details, seconds, artifacts FROM results "
             "WHERE student = ? AND exercise = ? ORDER BY rowid",
             (student, exercise),
         ).fetchall()
-        return [TestResult(t, Outcome(o), p, m, msg, d, s) for t, o, p, m, msg, d, s in rows]
+        return [TestResult(t, Outcome(o), p, m, msg, d, s, json.loads(a)) for t, o, p, m, msg, d, s, a in rows]

@@ -183,3 +183,17 @@ def test_no_student_code_runs_in_the_judge(tmp_path):
     assert np.allclose is original and abs(-2) == 2
     student_pid = int(pid_file.read_text())
     assert student_pid != os.getpid()
+
+
+def test_recorded_feedback_data_is_kept_as_plain_data(tmp_path):
+    hidden = textwrap.dedent("""
+        import numpy as np
+
+        def test_curve(student, record):
+            record("loss", values=np.array([3.0, 2.0, np.nan]), epochs=3)
+            assert student.add(1, 1) == 2
+    """)
+    toy = make_exercise(tmp_path / "96_toy", hidden, {"test_curve": 1})
+    (result,) = judge_source(toy, "def add(a, b):\n    return a + b\n")
+    assert result.outcome is Outcome.PASSED
+    assert result.artifacts == {"loss": {"values": [3.0, 2.0, None], "epochs": 3}}

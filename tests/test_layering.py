@@ -49,6 +49,9 @@ def test_nothing_but_cli_prints():
     for path in GRADER.rglob("*.py"):
         if path.name in ("cli.py", "child.py"):
             continue
-        calls = [n for n in ast.walk(ast.parse(path.read_text()))
-                 if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"]
+        calls = [
+            n
+            for n in ast.walk(ast.parse(path.read_text()))
+            if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"
+        ]
         assert not calls, f"{path.name} prints; report through the CLI instead"

@@ -35,7 +35,10 @@ def test_grading_the_sample_class_gives_the_expected_gradebook(tmp_path):
     out = tmp_path / "out"
     result = subprocess.run(
         [sys.executable, "-m", "grader", "grade", str(EXAMPLES / "sample_class"), "--out", str(out), "-j", "2"],
-        cwd=KIT_ROOT, capture_output=True, text=True, timeout=1200,
+        cwd=KIT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
     )
     assert result.returncode == 0, result.stderr
     assert f"Gradebook: {out / 'gradebook.csv'}" in result.stdout
@@ -45,8 +48,9 @@ def test_grading_the_sample_class_gives_the_expected_gradebook(tmp_path):
     db = sqlite3.connect(out / "results.sqlite")
 
     def outcomes(student, exercise):
-        rows = db.execute("SELECT outcome, message FROM results WHERE student = ? AND exercise = ?",
-                          (student, exercise)).fetchall()
+        rows = db.execute(
+            "SELECT outcome, message FROM results WHERE student = ? AND exercise = ?", (student, exercise)
+        ).fetchall()
         return {outcome for outcome, _ in rows}, rows[0][1]
 
     assert outcomes("dave", "01_neuron")[0] == {"could not load"}
@@ -61,7 +65,10 @@ def test_grading_the_sample_class_gives_the_expected_gradebook(tmp_path):
     # A second run grades nothing again: the files are unchanged.
     again = subprocess.run(
         [sys.executable, "-m", "grader", "grade", str(EXAMPLES / "sample_class"), "--out", str(out)],
-        cwd=KIT_ROOT, capture_output=True, text=True, timeout=600,
+        cwd=KIT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert "Graded 0 submissions (32 unchanged" in again.stdout, again.stdout
     assert (out / "gradebook.csv").read_text() == expected
