@@ -7,6 +7,9 @@ when the student's side misbehaves: the judge turns it into an outcome).
 
 from __future__ import annotations
 
+import builtins
+import functools
+
 __all__ = [
     "GraderError",
     "ExerciseNotFoundError",
@@ -17,6 +20,7 @@ __all__ = [
     "StudentError",
     "StudentLoadError",
     "StudentCodeError",
+    "student_code_error",
     "StudentTimeoutError",
     "StudentCrashError",
     "StudentReturnTypeError",
@@ -84,16 +88,40 @@ class StudentCodeError(StudentError):
         self.type_name = type_name
 
 
+@functools.cache
+def _code_error_class(type_name: str) -> type[StudentCodeError]:
+    """StudentCodeError that is also the built-in exception named ``type_name``, when there is one.
+
+    So ``pytest.raises(ValueError)`` in a public test also works through the proxy.
+    """
+    builtin = getattr(builtins, type_name, None)
+    if not (isinstance(builtin, type) and issubclass(builtin, Exception)) or builtin is Exception:
+        return StudentCodeError
+    try:
+        return type(f"Student{type_name}", (StudentCodeError, builtin), {})
+    except TypeError:  # a built-in whose memory layout cannot be mixed in (OSError, ...)
+        return StudentCodeError
+
+
+def student_code_error(function: str, type_name: str, text: str, traceback: str = "") -> StudentCodeError:
+    """The exception the judge raises when the student's ``function`` raised ``type_name``."""
+    return _code_error_class(type_name)(function, type_name, text, traceback)
+
+
 class StudentCrashError(StudentError):
     """The student's process ended while running their code (e.g. ``os._exit``)."""
 
     outcome = "error"
 
-    def __init__(self, function: str, returncode: int | None) -> None:
-        super().__init__(
-            f"{function}: the process running your code ended (exit code {returncode}); "
-            "do not call sys.exit, os._exit or kill the process"
-        )
+    def __init__(self, function: str, returncode: int | None, reason: str = "") -> None:
+        if reason:
+            text = f"{function}: the process running your code was stopped: {reason}"
+        else:
+            text = (
+                f"{function}: the process running your code ended (exit code {returncode}); "
+                "do not call sys.exit, os._exit or kill the process"
+            )
+        super().__init__(text)
 
 
 class StudentTimeoutError(StudentError):

@@ -20,7 +20,7 @@ from grader.errors import StudentError, StudentTimeoutError
 from grader.exercise import Exercise
 from grader.judge_plugin import JudgePlugin
 from grader.outcomes import Outcome, TestResult
-from grader.paths import DATASETS, KIT_ROOT
+from grader.paths import KIT_ROOT
 from grader.proxy import StudentProxy
 from grader.sandbox import Isolation, active_isolation
 from grader.scoring import score_all_as, score_cases
@@ -50,18 +50,13 @@ def student_session(exercise: Exercise, source: str, isolation: Isolation | None
         workdir = scratch / "work"
         workdir.mkdir()
         (workdir / exercise.student_file).write_text(source, encoding="utf-8")
-        site = scratch / "site"  # holds only a link to datasets/, for the student's sys.path
-        site.mkdir()
-        if DATASETS.is_dir():
-            os.symlink(DATASETS, site / "datasets")
         session = StudentSession(
             workdir=workdir,
             student_file=exercise.student_file,
             module=exercise.module_name,
             limits=exercise.limits,
             isolation=isolation or active_isolation(),
-            log_path=scratch / "student-output.txt",
-            sys_path=[str(site)],
+            scratch=scratch,
         )
         try:
             yield session

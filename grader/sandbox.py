@@ -1,47 +1,179 @@
 """How a student process is started and confined.
 
-An ``Isolation`` turns the child's command line into the one actually run.
-Resource limits are set by the child script itself before it loads student code
-(they travel in its command line, see ``grader/child.py``). ``ProcessIsolation`` is the baseline:
-a separate process in its own session (so the whole group can be killed), a
-private working folder, a scrubbed environment and resource limits. Stronger
-isolation (bubblewrap, namespaces) plugs in as another ``Isolation``.
+An ``Isolation`` turns the child's command line into a ``Launch``: the command
+actually run, its working folder, its environment, and the ``sys.path`` entries
+the child sees. Two exist:
+
+- ``BubblewrapIsolation`` (preferred): the child runs under ``bwrap`` with no
+  network, its own PID, IPC, UTS and user namespaces (uid 65534 inside), and a
+  file system holding only what student code needs, read-only: ``/usr``, the
+  Python installation, the virtual environment, ``datasets/`` and the child
+  script. The submission's private working folder is the only writable place
+  besides a fresh ``/tmp``. ``solutions/``, the hidden tests, other students and
+  the results store do not exist in there.
+- ``ProcessIsolation`` (fallback): a separate process with a scrubbed
+  environment and the same limits, but the host's file system and network.
+
+Resource limits (memory, processes) are applied around either by
+``grader.limits``; the file-size limit by the child itself.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-__all__ = ["Isolation", "ProcessIsolation", "active_isolation"]
+from grader.determinism import child_environment
+from grader.paths import CHILD_SCRIPT, DATASETS
+
+__all__ = ["Launch", "Isolation", "ProcessIsolation", "BubblewrapIsolation", "active_isolation", "isolation_problem"]
+
+SANDBOX = Path("/sandbox")
+
+
+@dataclass(frozen=True)
+class Launch:
+    command: list[str]
+    cwd: Path  # on the host
+    env: dict[str, str]
+    sys_path: list[str]  # as the child sees them
 
 
 class Isolation(Protocol):
     name: str
 
-    def command(self, argv: list[str], workdir: Path) -> list[str]:
-        """The command line that runs ``argv`` confined to ``workdir``."""
+    def launch(self, child_args: list[str], workdir: Path, scratch: Path) -> Launch:
+        """How to run ``python -I child.py *child_args`` for the submission in ``workdir``."""
 
     def describe(self) -> str:
         """One line for ``python -m grader doctor``."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProcessIsolation:
-    """A separate process with resource limits; no file-system or network confinement."""
+    """A separate process with limits; no file-system or network confinement."""
 
     name: str = "process"
+    reason: str = ""
 
-    def command(self, argv: list[str], workdir: Path) -> list[str]:
-        return argv
+    def launch(self, child_args: list[str], workdir: Path, scratch: Path) -> Launch:
+        site = scratch / "site"  # holds only a link to datasets/
+        site.mkdir(exist_ok=True)
+        if DATASETS.is_dir() and not (site / "datasets").exists():
+            os.symlink(DATASETS, site / "datasets")
+        command = [sys.executable, "-I", str(CHILD_SCRIPT), *child_args]
+        return Launch(command, workdir, child_environment(str(workdir)), [str(site)])
+
+    def describe(self) -> str:
+        why = f" ({self.reason})" if self.reason else ""
+        return f"process: a separate process per submission with limits, no file-system or network sandbox{why}"
+
+
+def _system_binds() -> list[str]:
+    """Read-only views of the system folders Python and its libraries need."""
+    args = ["--ro-bind", "/usr", "/usr"]
+    for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
+        path = Path("/") / name
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), str(path)]
+        elif path.is_dir():
+            args += ["--ro-bind", str(path), str(path)]
+    for name in ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf", "ssl", "alternatives"):
+        args += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    return args
+
+
+def _python_binds() -> list[str]:
+    """The Python installation and the virtual environment, at their own paths."""
+    args = []
+    for prefix in dict.fromkeys([sys.base_prefix, sys.prefix]):  # base first, venv second
+        args += ["--ro-bind", prefix, prefix]
+    real = os.path.realpath(sys.executable)
+    if not any(real.startswith(p + os.sep) for p in (sys.base_prefix, sys.prefix)):
+        args += ["--ro-bind", real, real]
+    return args
+
+
+def _gpu_binds() -> list[str]:
+    """NVIDIA device files, so the student's TensorFlow sees the same GPU as the judge's."""
+    return [arg for dev in sorted(Path("/dev").glob("nvidia*")) for arg in ("--dev-bind", str(dev), str(dev))]
+
+
+@dataclass(frozen=True)
+class BubblewrapIsolation:
+    """The child under bubblewrap: see the module docstring for what it can see."""
+
+    executable: str
+    name: str = "bubblewrap"
+
+    def launch(self, child_args: list[str], workdir: Path, scratch: Path) -> Launch:
+        work = SANDBOX / "work"
+        command = [
+            self.executable,
+            "--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
+            "--unshare-cgroup-try",
+            "--uid", "65534", "--gid", "65534",
+            "--die-with-parent",
+            "--hostname", "sandbox",
+            *_system_binds(),
+            *_python_binds(),
+            "--proc", "/proc",
+            "--dev", "/dev",
+            *_gpu_binds(),
+            "--tmpfs", "/tmp",
+            "--ro-bind", str(CHILD_SCRIPT), str(SANDBOX / "child.py"),
+            *(["--ro-bind", str(DATASETS), str(SANDBOX / "site" / "datasets")] if DATASETS.is_dir() else []),
+            "--bind", str(workdir), str(work),
+            "--chdir", str(work),
+            sys.executable, "-I", str(SANDBOX / "child.py"), *child_args,
+        ]  # fmt: skip
+        return Launch(command, workdir, child_environment(str(work)), [str(SANDBOX / "site")])
 
     def describe(self) -> str:
         return (
-            "process isolation: a separate process per submission with limits (no file-system or network confinement)"
+            f"bubblewrap ({self.executable}): no network, own PID/user namespaces, only /usr, Python, "
+            "the virtual environment, datasets/ and the submission visible"
         )
 
 
-def active_isolation() -> ProcessIsolation:
-    """The isolation the grader uses on this machine."""
-    return ProcessIsolation()
+@functools.cache
+def _bubblewrap() -> tuple[str | None, str]:
+    """(bwrap path, "") when bubblewrap works here, else (None, why not). Probed once per process."""
+    executable = shutil.which("bwrap")
+    if executable is None:
+        return None, "bubblewrap is not installed (Debian: apt-get install bubblewrap)"
+    with tempfile.TemporaryDirectory(prefix="grader-probe-") as scratch:
+        launch = BubblewrapIsolation(executable).launch([], Path(scratch), Path(scratch))
+        python_at = launch.command.index(sys.executable)
+        probe = [*launch.command[:python_at], sys.executable, "-I", "-c", "print(1)"]
+        try:
+            result = subprocess.run(probe, capture_output=True, text=True, timeout=60, env=launch.env)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return None, f"bubblewrap cannot start ({exc})"
+    if result.returncode != 0 or result.stdout.strip() != "1":
+        first = (result.stderr.strip().splitlines() or ["no output"])[0][:200]
+        return None, f"bubblewrap cannot create its sandbox here ({first})"
+    return executable, ""
+
+
+def isolation_problem() -> str:
+    """Why the grader runs without bubblewrap, or "" when it uses it."""
+    if os.environ.get("GRADER_ISOLATION") == "process":
+        return "GRADER_ISOLATION=process is set"
+    return _bubblewrap()[1]
+
+
+def active_isolation() -> Isolation:
+    """Bubblewrap when it works here (and is not turned off), else process isolation."""
+    problem = isolation_problem()
+    if problem:
+        return ProcessIsolation(reason=problem)
+    executable, _ = _bubblewrap()
+    return BubblewrapIsolation(executable)

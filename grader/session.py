@@ -13,27 +13,27 @@ import os
 import select
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from grader import wire
-from grader.determinism import SEED, child_environment
+from grader.determinism import SEED
 from grader.errors import (
-    StudentCodeError,
     StudentCrashError,
     StudentLoadError,
     StudentTimeoutError,
+    student_code_error,
 )
 from grader.exercise import Limits
-from grader.paths import CHILD_SCRIPT
+from grader.limits import ResourceGroup
 from grader.sandbox import Isolation
 
 __all__ = ["StudentSession"]
 
-MAX_ANSWER_BYTES = 512 * 1024 * 1024
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024  # any one file the student writes, their printed output included
+MAX_TASKS = 512  # processes and threads; TensorFlow alone starts dozens of threads
 LOAD_SECONDS_AT_LEAST = 60.0  # importing TensorFlow alone takes ~4 s, more under load
 
 
@@ -47,16 +47,17 @@ class StudentSession:
         module: str,
         limits: Limits,
         isolation: Isolation,
-        log_path: Path,
-        sys_path: list[str] | None = None,
+        scratch: Path,
     ) -> None:
         self.workdir = workdir
         self.student_file = student_file
         self.module = module
         self.limits = limits
         self.isolation = isolation
-        self.log_path = log_path
-        self.sys_path = sys_path or []
+        self.scratch = scratch
+        self.log_path = scratch / "student-output.txt"
+        self.sys_path: list[str] = []
+        self.group: ResourceGroup | None = None
         self.deadline = time.monotonic() + limits.submission_seconds
         self.process: subprocess.Popen | None = None
         self.load_error: StudentLoadError | None = None
@@ -70,13 +71,15 @@ class StudentSession:
         request_read, request_write = os.pipe()
         response_read, response_write = os.pipe()
         limits = json.dumps({"file_bytes": MAX_FILE_BYTES})
-        argv = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_read), str(response_write), limits]
+        launch = self.isolation.launch([str(request_read), str(response_write), limits], self.workdir, self.scratch)
+        self.sys_path = launch.sys_path
+        self.group = ResourceGroup(self.limits.memory_mb, MAX_TASKS)
         log = open(self.log_path, "ab")
         try:
             self.process = subprocess.Popen(
-                self.isolation.command(argv, self.workdir),
-                cwd=self.workdir,
-                env=child_environment(str(self.workdir)),
+                self.group.wrap(launch.command),
+                cwd=launch.cwd,
+                env=launch.env,
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,
@@ -120,6 +123,8 @@ class StudentSession:
         """Kill the student process and everything it started."""
         if self.process is None:
             return
+        if self.group is not None:
+            self.group.kill_all()
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
@@ -165,7 +170,7 @@ class StudentSession:
         kind = error.get("kind")
         if kind in ("missing", "not_callable"):
             raise StudentLoadError(str(error.get("message", f"{self.student_file} does not define {name}")))
-        raise StudentCodeError(
+        raise student_code_error(
             name,
             str(error.get("type", "an exception")),
             str(error.get("message", ""))[:500],
@@ -190,17 +195,16 @@ class StudentSession:
             self._requests.write(json.dumps(request, allow_nan=False) + "\n")
             self._requests.flush()
         except (BrokenPipeError, OSError, ValueError):
-            code = self._ended()
-            raise StudentCrashError(what, code) from None
+            raise StudentCrashError(what, *self._ended()) from None
         line = self._read_line(budget, what)
         try:
             answer = json.loads(line)
         except ValueError:
             self.kill()
-            raise StudentCrashError(what, None) from None
+            raise StudentCrashError(what, None, "it sent back something unreadable") from None
         if not isinstance(answer, dict):
             self.kill()
-            raise StudentCrashError(what, None)
+            raise StudentCrashError(what, None, "it sent back something unreadable")
         return answer
 
     def _read_line(self, budget: StudentTimeoutError, what: str) -> bytes:
@@ -215,16 +219,16 @@ class StudentSession:
                 continue
             chunk = os.read(self._responses, 1 << 20)
             if not chunk:
-                code = self._ended()
-                raise StudentCrashError(what, code)
+                raise StudentCrashError(what, *self._ended())
             self._buffer += chunk
             if len(self._buffer) > MAX_ANSWER_BYTES:
                 self.kill()
-                raise StudentCrashError(what, None)
+                raise StudentCrashError(what, None, f"the value returned is larger than {MAX_ANSWER_BYTES >> 20} MB")
         line, _, self._buffer = self._buffer.partition(b"\n")
         return line
 
-    def _ended(self) -> int | None:
+    def _ended(self) -> tuple[int | None, str]:
+        """The exit code of the process that just ended, and what is known of why."""
         process = self.process
         code = None
         if process is not None:
@@ -232,5 +236,12 @@ class StudentSession:
                 code = process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 pass
+        reason = ""
+        if self.group is not None and self.group.out_of_memory():
+            reason = f"it used more than the memory limit of {self.limits.memory_mb} MB"
+        elif self.group is not None and self.group.tasks_exhausted():
+            reason = f"it started too many processes or threads (limit {MAX_TASKS})"
+        elif code in (-signal.SIGXFSZ, 128 + signal.SIGXFSZ):
+            reason = f"it wrote more than {MAX_FILE_BYTES >> 20} MB (printed output or a file)"
         self.kill()
-        return code
+        return code, reason

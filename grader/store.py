@@ -125,3 +125,23 @@ class Store:
             (student, exercise),
         ).fetchall()
         return [TestResult(t, Outcome(o), p, m, msg, d, s, json.loads(a)) for t, o, p, m, msg, d, s, a in rows]
+
+    def all_results(self) -> list[tuple[str, str, TestResult]]:
+        """Every stored (student, exercise, result), in student, exercise and test order."""
+        rows = self._db.execute(
+            "SELECT student, exercise, test, outcome, points, max_points, message, details, seconds, artifacts "
+            "FROM results ORDER BY student, exercise, rowid"
+        ).fetchall()
+        return [
+            (student, exercise, TestResult(t, Outcome(o), p, m, msg, d, s, json.loads(a)))
+            for student, exercise, t, o, p, m, msg, d, s, a in rows
+        ]
+
+    def submissions(self) -> list[dict[str, object]]:
+        """Every graded submission: student, exercise, file, score, max_score, seconds, graded_at."""
+        rows = self._db.execute(
+            "SELECT student, exercise, file, score, max_score, seconds, graded_at FROM submissions "
+            "ORDER BY student, exercise"
+        ).fetchall()
+        keys = ("student", "exercise", "file", "score", "max_score", "seconds", "graded_at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]

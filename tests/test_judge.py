@@ -197,3 +197,21 @@ def test_recorded_feedback_data_is_kept_as_plain_data(tmp_path):
     (result,) = judge_source(toy, "def add(a, b):\n    return a + b\n")
     assert result.outcome is Outcome.PASSED
     assert result.artifacts == {"loss": {"values": [3.0, 2.0, None], "epochs": 3}}
+
+
+def test_a_builtin_exception_from_student_code_can_be_expected_by_its_own_type(tmp_path):
+    hidden = textwrap.dedent('''
+        import pytest
+        from grader.testing import StudentCodeError
+
+        def test_raises(student):
+            with pytest.raises(ValueError):
+                student.check(-1)
+            with pytest.raises(StudentCodeError) as info:
+                student.check(-1)
+            assert info.value.type_name == "ValueError"
+    ''')
+    toy = make_exercise(tmp_path / "95_toy", hidden, {"test_raises": 1})
+    source = "def check(x):\n    if x < 0:\n        raise ValueError('negative')\n"
+    (result,) = judge_source(toy, source)
+    assert result.outcome is Outcome.PASSED, result.message

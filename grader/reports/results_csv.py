@@ -1,0 +1,36 @@
+"""``results.csv``: one row per student, exercise and hidden test (long format, for pandas or a spreadsheet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from grader.gradebook import format_points
+from grader.reports.model import StudentReport
+
+__all__ = ["COLUMNS", "results_csv"]
+
+COLUMNS = ["student", "exercise", "test", "outcome", "points", "max_points", "seconds", "message"]
+
+
+def results_csv(reports: list[StudentReport]) -> str:
+    """The CSV text; ``message`` is the full one-line message (instructors only; it is not the student page)."""
+    handle = io.StringIO()
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for report in reports:
+        for exercise in report.exercises:
+            for result in exercise.results:
+                writer.writerow(
+                    [
+                        report.student,
+                        exercise.exercise.id,
+                        result.test,
+                        result.outcome.value,
+                        format_points(result.points),
+                        format_points(result.max_points),
+                        f"{result.seconds:.3f}",
+                        result.message,
+                    ]
+                )
+    return handle.getvalue()
