@@ -112,7 +112,7 @@ class StudentSession:
             error = answer.get("error", {})
             self.kill()
             self.load_error = StudentLoadError(
-                f"{self.student_file} could not be loaded: {error.get('type', '')}: {error.get('message', '')}".replace(
+                f"{self.student_file} could not be loaded: {error.get('type', '')}: {str(error.get('message', '')).strip()}".replace(
                     ": : ", ": "
                 ),
                 str(error.get("traceback", "")),

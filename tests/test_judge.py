@@ -156,33 +156,38 @@ def test_student_traceback_shows_only_their_frames(toy):
 
 def test_no_student_code_runs_in_the_judge(tmp_path):
     """A submission that monkeypatches NumPy and records its PID changes nothing here."""
-    pid_file = tmp_path / "pid.txt"
     hidden = textwrap.dedent("""
+        import os
         import numpy as np
         from grader.testing import fail
 
         def test_close(student):
             if np.allclose(student.value(), 2.0):
                 fail("value() is wrong")
+
+        def test_pid(student):
+            assert student.pid() != os.getpid()
     """)
-    toy = make_exercise(tmp_path / "97_toy", hidden, {"test_close": 1})
+    toy = make_exercise(tmp_path / "97_toy", hidden, {"test_close": 1, "test_pid": 1})
     cheat = textwrap.dedent(f"""
         import builtins, math, os
         import numpy
         numpy.allclose = lambda *args, **kwargs: False
         math.isclose = lambda *args, **kwargs: True
         builtins.abs = lambda x: 0
-        open({str(pid_file)!r}, "w").write(str(os.getpid()))
+        PID = os.getpid()
 
         def value():
             return 2.0
+
+        def pid():
+            return PID
     """)
     original = np.allclose
-    (result,) = judge_source(toy, cheat)
-    assert result.outcome is Outcome.FAILED, "the judge's numpy.allclose must be the real one"
+    close, pid = judge_source(toy, cheat)
+    assert close.outcome is Outcome.FAILED, "the judge's numpy.allclose must be the real one"
+    assert pid.outcome is Outcome.PASSED, "the student's code must run in another process"
     assert np.allclose is original and abs(-2) == 2
-    student_pid = int(pid_file.read_text())
-    assert student_pid != os.getpid()
 
 
 def test_recorded_feedback_data_is_kept_as_plain_data(tmp_path):

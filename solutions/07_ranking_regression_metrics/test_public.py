@@ -1,0 +1,25 @@
+import numpy as np
+
+
+def test_roc_auc_example(student):
+    y = [0, 0, 1, 1, 0, 1]
+    s = [0.1, 0.4, 0.35, 0.8, 0.4, 0.4]
+    assert np.isclose(student.roc_auc(y, s), 2 / 3)
+
+
+def test_roc_auc_all_tied(student):
+    assert np.isclose(student.roc_auc([0, 1, 1, 0, 1], [0.3] * 5), 0.5)
+
+
+def test_iou_example(student):
+    mapped = np.array([[0, 1, 1, 0], [0, 1, 1, 1], [0, 0, 1, 0]], dtype=bool)
+    predicted = np.array([[0, 0, 1, 1], [0, 1, 1, 1], [0, 0, 0, 0]], dtype=bool)
+    assert np.isclose(student.iou(mapped, predicted), 4 / 7)
+    assert student.iou(np.zeros(5, bool), np.zeros(5, bool)) == 1.0
+
+
+def test_regression_example(student):
+    y_true, y_pred = [3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0]
+    assert np.isclose(student.mae(y_true, y_pred), 0.5)
+    assert np.isclose(student.mse(y_true, y_pred), 0.375)
+    assert np.isclose(student.rmse(y_true, y_pred), np.sqrt(0.375))
