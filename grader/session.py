@@ -112,9 +112,8 @@ class StudentSession:
             error = answer.get("error", {})
             self.kill()
             self.load_error = StudentLoadError(
-                f"{self.student_file} could not be loaded: {error.get('type', '')}: {str(error.get('message', '')).strip()}".replace(
-                    ": : ", ": "
-                ),
+                f"{self.student_file} could not be loaded: {error.get('type', '')}: "
+                f"{str(error.get('message', '')).strip()}".replace(": : ", ": "),
                 str(error.get("traceback", "")),
             )
             raise self.load_error

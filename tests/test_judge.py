@@ -1,6 +1,5 @@
 """Outcomes and scores of the judge, on a toy exercise (NumPy only, fast)."""
 
-import os
 import textwrap
 
 import numpy as np
@@ -169,7 +168,7 @@ def test_no_student_code_runs_in_the_judge(tmp_path):
             assert student.pid() != os.getpid()
     """)
     toy = make_exercise(tmp_path / "97_toy", hidden, {"test_close": 1, "test_pid": 1})
-    cheat = textwrap.dedent(f"""
+    cheat = textwrap.dedent("""
         import builtins, math, os
         import numpy
         numpy.allclose = lambda *args, **kwargs: False
@@ -205,7 +204,7 @@ def test_recorded_feedback_data_is_kept_as_plain_data(tmp_path):
 
 
 def test_a_builtin_exception_from_student_code_can_be_expected_by_its_own_type(tmp_path):
-    hidden = textwrap.dedent('''
+    hidden = textwrap.dedent("""
         import pytest
         from grader.testing import StudentCodeError
 
@@ -215,7 +214,7 @@ def test_a_builtin_exception_from_student_code_can_be_expected_by_its_own_type(t
             with pytest.raises(StudentCodeError) as info:
                 student.check(-1)
             assert info.value.type_name == "ValueError"
-    ''')
+    """)
     toy = make_exercise(tmp_path / "95_toy", hidden, {"test_raises": 1})
     source = "def check(x):\n    if x < 0:\n        raise ValueError('negative')\n"
     (result,) = judge_source(toy, source)
