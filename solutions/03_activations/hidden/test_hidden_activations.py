@@ -180,7 +180,7 @@ def test_derivatives_match_finite_differences(student, name):
         expected,
         what=what,
         rtol=1e-5,
-        atol=1e-7,
+        atol=1e-6,
         hint=f"Compare with the central difference ({name}(x + h) - {name}(x - h)) / (2h); "
         "the argument is the input of the activation, not its output.",
     )
@@ -206,8 +206,8 @@ def test_derivatives_at_special_points(student):
             got,
             expected,
             what=what,
-            rtol=1e-6,
-            atol=1e-8,
+            rtol=1e-5,
+            atol=1e-7,
             hint="At x = 0 ReLU's slope is taken as 0 and leaky ReLU's as alpha; "
             "sigmoid and tanh flatten out for large |x|.",
         )
@@ -250,7 +250,8 @@ def _is_nonlinear(layer):
 def test_xor_model_fits(student):
     # A linear model cannot fit XOR: the best affine fit predicts 0.5 at all four corners.
     linear = _best_linear_fit(_XOR_X, _XOR_Y)
-    assert np.allclose(linear, 0.5, atol=1e-9), "judge: linear baseline is not constant"
+    if not np.allclose(linear, 0.5, atol=1e-9):  # the judge's own arithmetic, not the student's
+        raise RuntimeError("the least-squares baseline on XOR is not constant")
 
     model = expect_model(student.xor_model(_XOR_X, _XOR_Y), what="xor_model(X, y)")
     pred = np.asarray(keras.ops.convert_to_numpy(model(_XOR_X, training=False)), dtype=float)

@@ -1,0 +1,25 @@
+# exercise: 02_linear_collapse
+# outcomes: error
+# needs: cgroups
+import numpy as np
+
+HOARD = []
+
+
+def _hog():
+    while True:  # 50 GB in 1 GB steps, each page touched
+        HOARD.append(np.ones(2**27))
+        if len(HOARD) > 50:
+            break
+
+
+def stack_forward(X, layers, activation=None):
+    _hog()
+
+
+def collapse(W1, b1, W2, b2):
+    _hog()
+
+
+def collapse_stack(layers):
+    _hog()
