@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-__all__ = ["ResourceGroup", "cgroups_problem"]
+__all__ = ["ResourceGroup", "cgroups_problem", "prune_stale_groups"]
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 CONTROLLERS = ("memory", "pids")
@@ -41,6 +41,26 @@ def cgroups_problem() -> str:
     return ""
 
 
+def prune_stale_groups() -> int:
+    """Remove empty groups left behind by a grader that was killed; returns how many."""
+    removed = 0
+    for controller in CONTROLLERS:
+        for folder in (CGROUP_ROOT / controller / "grader").glob("*"):
+            try:
+                stale = time.time() - folder.stat().st_mtime > 60  # not one another grader is filling
+                if stale and folder.is_dir() and not (folder / "cgroup.procs").read_text().strip():
+                    folder.rmdir()
+                    removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+@functools.cache
+def _prune_once() -> None:
+    prune_stale_groups()
+
+
 class ResourceGroup:
     """The cgroups of one student process tree."""
 
@@ -48,6 +68,7 @@ class ResourceGroup:
         self.folders: list[Path] = []
         if cgroups_problem():
             return
+        _prune_once()
         name = uuid.uuid4().hex[:12]
         memory = CGROUP_ROOT / "memory" / "grader" / name
         pids = CGROUP_ROOT / "pids" / "grader" / name

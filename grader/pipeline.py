@@ -16,6 +16,7 @@ from grader.executor import Job, run_jobs
 from grader.exercise import Exercise, select_exercises
 from grader.gradebook import format_points, write_gradebook
 from grader.outcomes import Outcome, TestResult
+from grader.reports import write_reports
 from grader.scoring import score_all_as
 from grader.store import Store
 from grader.submissions import Submission, find_students, find_submissions, read_submission
@@ -87,6 +88,7 @@ def grade(
         report(_progress_line(number, len(jobs), submission, done.results, done.seconds))
     summary.gradebook = out / "gradebook.csv"
     write_gradebook(summary.gradebook, students, summary.exercises, store.scores())
+    write_reports(out, store, students, exercises, time.monotonic() - started, summary.graded)
     store.close()
     summary.seconds = time.monotonic() - started
     return summary

@@ -16,13 +16,14 @@ ALLOWED = {
     "exercise": {"errors", "paths"},
     "determinism": set(),
     "wire": {"errors"},
-    "sandbox": set(),
+    "sandbox": {"determinism", "paths"},
+    "limits": set(),
     "testing": {"errors"},
     "scoring": {"exercise", "outcomes"},
     "store": {"errors", "outcomes"},
     "gradebook": {"errors"},
     "notebook_source": set(),
-    "session": {"wire", "determinism", "errors", "exercise", "paths", "sandbox"},
+    "session": {"wire", "determinism", "errors", "exercise", "limits", "sandbox"},
     "proxy": {"session"},
 }
 

@@ -27,7 +27,7 @@ from grader.reports import plots
 
 __all__ = ["Picture", "pictures"]
 
-META = {"title", "xlabel", "ylabel", "unit", "labels", "time", "epoch", "x"}
+META = {"title", "xlabel", "ylabel", "unit", "labels", "time", "epoch", "x", "thresholds"}
 MAX_PICTURES = 12  # per hidden test
 
 

@@ -15,7 +15,7 @@ from grader.reports.plots import draw_histogram
 
 __all__ = ["dashboard_html", "Distribution", "FailedTest", "Trouble", "distributions", "failed_tests", "troubles"]
 
-TOP_TESTS = 15
+TOP_TESTS = 10
 TOP_MESSAGES = 3
 MESSAGE_CHARACTERS = 300
 NOT_COUNTED = (Outcome.PASSED, Outcome.MISSING, Outcome.NOT_LOADED)  # not a test failure of a loaded submission

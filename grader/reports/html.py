@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -37,7 +36,6 @@ def _environment() -> Environment:
     )
     environment.filters["points"] = format_points
     environment.filters["outcome_class"] = outcome_class
-    environment.filters["url"] = lambda text: quote(str(text), safe="")
     environment.filters["seconds"] = lambda value: f"{value:.1f} s" if value < 120 else f"{value / 60:.1f} min"
     environment.globals["percent"] = percent
     return environment

@@ -127,7 +127,7 @@ def draw_matrix(matrix: np.ndarray, labels: Sequence[str], xlabel: str, ylabel: 
             limit = np.nanmax(matrix) if np.isfinite(matrix).any() else 0
             for (row, column), value in np.ndenumerate(matrix):
                 colour = "white" if limit and value > limit / 2 else "black"
-                axes.text(column, row, f"{value:.3g}", ha="center", va="center", color=colour, fontsize=8)
+                axes.text(column, row, f"{value:.3g}", ha="center", va="center", color=colour, fontsize=11)
         if len(labels) == columns:
             axes.set_xticks(range(columns), labels, rotation=45, ha="right")
         if len(labels) == rows:
@@ -146,6 +146,7 @@ def draw_histogram(scores: Sequence[float], maximum: float) -> str:
         bins = np.linspace(0, maximum, min(int(maximum), 20) + 1) if maximum > 0 else np.array([0.0, 1.0])
         axes.hist(np.clip(scores, 0, maximum), bins=bins, color=LINE, edgecolor="white")
         axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.xaxis.get_major_locator().set_params(integer=True)
         axes.set_xlim(0, max(maximum, 1))
         _style(axes, "points", "students")
 

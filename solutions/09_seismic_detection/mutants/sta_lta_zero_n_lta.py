@@ -1,0 +1,14 @@
+"""Off by one at the start: zeroes the first n_lta samples, not n_lta - 1."""
+
+import numpy as np
+
+
+def sta_lta(trace, n_sta, n_lta):
+    a = np.asarray(trace, dtype=np.float64)
+    energy = np.concatenate([[0.0], np.cumsum(a**2)])
+    end = np.arange(n_lta + 1, len(a) + 1)
+    sta = (energy[end] - energy[end - n_sta]) / n_sta
+    lta = (energy[end] - energy[end - n_lta]) / n_lta
+    cft = np.zeros(len(a))
+    cft[n_lta:] = sta / lta
+    return cft
