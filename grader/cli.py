@@ -39,20 +39,23 @@ def _say(line: str) -> None:
 
 def _grade(args: argparse.Namespace) -> int:
     from grader.pipeline import default_workers, grade
+    from grader.progress import progress_reporter
 
-    summary = grade(
-        Path(args.submissions),
-        args.exercise,
-        Path(args.out),
-        workers=args.jobs or default_workers(),
-        force=args.force,
-        report=_say,
-    )
+    with progress_reporter() as report:
+        summary = grade(
+            Path(args.submissions),
+            args.exercise,
+            Path(args.out),
+            workers=args.jobs or default_workers(),
+            force=args.force,
+            report=report,
+        )
     _say(
         f"Graded {summary.graded} submissions ({summary.skipped} unchanged, not regraded) of "
         f"{len(summary.students)} students in {summary.seconds:.1f} s."
     )
     _say(f"Gradebook: {summary.gradebook}")
+    _say(f"Reports: {summary.gradebook.parent / 'dashboard.html'} and {summary.gradebook.parent / 'feedback'}/")
     return 0
 
 

@@ -21,9 +21,19 @@ from grader.scoring import score_all_as
 from grader.store import Store
 from grader.submissions import Submission, find_students, find_submissions, read_submission
 
-__all__ = ["GradeSummary", "grade", "suite_digest", "default_workers"]
+__all__ = ["GradeSummary", "Progress", "grade", "suite_digest", "default_workers"]
 
-Reporter = Callable[[str], None]
+
+@dataclass(frozen=True)
+class Progress:
+    """One submission graded: ``done`` of ``total``, and a line describing it."""
+
+    done: int
+    total: int
+    line: str
+
+
+Reporter = Callable[[Progress], None]
 
 
 @dataclass
@@ -59,7 +69,7 @@ def grade(
     out: Path,
     workers: int = 1,
     force: bool = False,
-    report: Reporter = lambda line: None,
+    report: Reporter = lambda progress: None,
 ) -> GradeSummary:
     """Grade every student's submissions of the chosen exercises into ``out``."""
     started = time.monotonic()
@@ -85,7 +95,7 @@ def grade(
         submission, wanted, file = done.job.key
         store.save(submission.student, submission.exercise.id, done.results, *wanted, file, done.seconds)
         summary.graded += 1
-        report(_progress_line(number, len(jobs), submission, done.results, done.seconds))
+        report(Progress(number, len(jobs), _progress_line(number, len(jobs), submission, done.results, done.seconds)))
     summary.gradebook = out / "gradebook.csv"
     write_gradebook(summary.gradebook, students, summary.exercises, store.scores())
     write_reports(out, store, students, exercises, time.monotonic() - started, summary.graded)

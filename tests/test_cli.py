@@ -86,3 +86,22 @@ def test_output_path_is_a_file(tmp_path):
     out.write_text("not a folder")
     result = grader("grade", str(tmp_path / "subs"), "--exercise", "02_linear_collapse", "--out", str(out))
     _one_line_error(result, 1, "results database")
+
+
+def test_progress_is_a_bar_on_a_terminal_and_lines_elsewhere():
+    import io
+
+    from grader.pipeline import Progress
+    from grader.progress import progress_reporter
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    plain, terminal = io.StringIO(), Terminal()
+    for stream in (plain, terminal):
+        with progress_reporter(stream) as report:
+            report(Progress(1, 2, "[1/2] ann 01_neuron: 10/10 (1.0 s)"))
+            report(Progress(2, 2, "[2/2] bob 01_neuron: 5/10 (1.0 s)"))
+    assert plain.getvalue().splitlines() == ["[1/2] ann 01_neuron: 10/10 (1.0 s)", "[2/2] bob 01_neuron: 5/10 (1.0 s)"]
+    assert "2/2" in terminal.getvalue() and "/min" in terminal.getvalue() and "━" in terminal.getvalue()
