@@ -124,6 +124,7 @@ def test_each_outcome_and_its_points(toy):
         ("import numpyy\n", "ModuleNotFoundError: No module named 'numpyy'"),
         ("import sys\nsys.exit(0)\n", "SystemExit"),
         ("import os\nos._exit(3)\n", "exit code 3"),
+        ("x = 1\0\n", "null bytes"),
     ],
 )
 def test_a_file_that_does_not_load_scores_zero_with_one_reason(toy, source, message):
