@@ -25,39 +25,57 @@ CLASS = Path(__file__).resolve().parent / "sample_class"
 #   "solution" | "stub" | "mutant:<name>" | "syntax_error" | "import_error"
 #   "notebook:<any of the above>" | "broken_notebook" | "partial:<function kept as stub>"
 # An exercise left out means the student handed nothing in for it.
+BASICS = ("01_neuron", "02_linear_collapse", "03_activations", "04_losses")
+MORE = ("05_training", "06_classification_metrics", "07_ranking_regression_metrics", "08_submarine",
+        "09_seismic_detection")
+
 PLAN: dict[str, dict[str, str]] = {
-    "alice": {e: "solution" for e in ("01_neuron", "02_linear_collapse", "03_activations", "04_losses")},
+    "alice": {e: "solution" for e in BASICS + MORE},
     "bob": {
         "01_neuron": "mutant:dense_forgot_bias",
         "02_linear_collapse": "mutant:biases_added",
         "03_activations": "mutant:softmax_no_max_shift",
         "04_losses": "mutant:bce_no_clip",
+        "05_training": "mutant:grad_missing_factor_2",
+        "06_classification_metrics": "mutant:precision_recall_swapped",
+        "07_ranking_regression_metrics": "mutant:auc_ties_as_wins",
+        "08_submarine": "mutant:no_hidden_activation",
+        "09_seismic_detection": "mutant:sta_lta_swapped",
     },
-    "carol": {e: "stub" for e in ("01_neuron", "02_linear_collapse", "03_activations", "04_losses")},
+    "carol": {e: "stub" for e in BASICS + MORE},
     "dave": {
         "01_neuron": "syntax_error",
         "02_linear_collapse": "solution",
         "03_activations": "solution",
         "04_losses": "mutant:mae_squared",
+        "06_classification_metrics": "syntax_error",
+        "08_submarine": "mutant:scaler_fit_on_all_data",
     },
-    "erin": {"01_neuron": "solution", "02_linear_collapse": "solution"},
+    "erin": {"01_neuron": "solution", "02_linear_collapse": "solution", "06_classification_metrics": "solution"},
     "frank": {
         "01_neuron": "notebook:solution",
         "02_linear_collapse": "notebook:mutant:wrong_order",
         "03_activations": "notebook:solution",
         "04_losses": "notebook:solution",
+        "05_training": "notebook:solution",
+        "07_ranking_regression_metrics": "notebook:mutant:iou_recall",
     },
     "grace": {
         "01_neuron": "mutant:keras_relu",
         "02_linear_collapse": "solution",
         "03_activations": "mutant:xor_linear_hidden",
         "04_losses": "solution",
+        "05_training": "mutant:tape_plus",
+        "06_classification_metrics": "solution",
+        "09_seismic_detection": "mutant:detector_always_noise",
     },
     "heidi": {
         "01_neuron": "import_error",
         "02_linear_collapse": "partial:collapse_stack",
         "03_activations": "solution",
         "04_losses": "broken_notebook",
+        "07_ranking_regression_metrics": "partial:roc_auc",
+        "09_seismic_detection": "partial:train_detector",
     },
 }
 
