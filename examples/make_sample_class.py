@@ -26,8 +26,13 @@ CLASS = Path(__file__).resolve().parent / "sample_class"
 #   "notebook:<any of the above>" | "broken_notebook" | "partial:<function kept as stub>"
 # An exercise left out means the student handed nothing in for it.
 BASICS = ("01_neuron", "02_linear_collapse", "03_activations", "04_losses")
-MORE = ("05_training", "06_classification_metrics", "07_ranking_regression_metrics", "08_submarine",
-        "09_seismic_detection")
+MORE = (
+    "05_training",
+    "06_classification_metrics",
+    "07_ranking_regression_metrics",
+    "08_submarine",
+    "09_seismic_detection",
+)
 
 PLAN: dict[str, dict[str, str]] = {
     "alice": {e: "solution" for e in BASICS + MORE},

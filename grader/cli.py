@@ -104,7 +104,7 @@ def _export(args: argparse.Namespace) -> int:
 
         written = export_nbgrader_course(Path(args.target), exercises)
         _say(f"Wrote an nbgrader course to {args.target} ({len(written)} files).")
-        _say(f"Next: cd {args.target} && nbgrader generate_assignment --all")
+        _say(f'Next: cd {args.target} && for id in $(ls source); do nbgrader generate_assignment "$id"; done')
     else:
         from grader.exports.student_bundle import write_student_bundle
 

@@ -22,9 +22,10 @@ from grader.judge_plugin import JudgePlugin
 from grader.outcomes import Outcome, TestResult
 from grader.paths import KIT_ROOT
 from grader.proxy import StudentProxy
-from grader.sandbox import Isolation, active_isolation
+from grader.sandbox import Isolation
 from grader.scoring import score_all_as, score_cases
 from grader.session import StudentSession
+from grader.spawn import ColdSpawner, default_spawner
 
 __all__ = ["judge_source", "run_tests", "student_session"]
 
@@ -47,15 +48,15 @@ def student_session(exercise: Exercise, source: str, isolation: Isolation | None
         sys.path.insert(0, str(KIT_ROOT))
     with tempfile.TemporaryDirectory(prefix="grader-") as scratch_name:
         scratch = Path(scratch_name)
-        workdir = scratch / "work"
-        workdir.mkdir()
+        spawner = ColdSpawner(isolation) if isolation is not None else default_spawner()
+        workdir = spawner.workdir(scratch)
         (workdir / exercise.student_file).write_text(source, encoding="utf-8")
         session = StudentSession(
             workdir=workdir,
             student_file=exercise.student_file,
             module=exercise.module_name,
             limits=exercise.limits,
-            isolation=isolation or active_isolation(),
+            spawner=spawner,
             scratch=scratch,
         )
         try:

@@ -100,6 +100,11 @@ class ResourceGroup:
         )
         return ["/bin/sh", "-c", script, "sh", *procs, "--", *command]
 
+    def add(self, pid: int) -> None:
+        """Move a process that already runs (and has not run student code yet) into the groups."""
+        for folder in self.folders:
+            (folder / "cgroup.procs").write_text(str(pid))
+
     def out_of_memory(self) -> bool:
         """Whether the memory limit was hit (the kernel then kills the process)."""
         if not self.active:

@@ -114,6 +114,10 @@ class BubblewrapIsolation:
     name: str = "bubblewrap"
 
     def launch(self, child_args: list[str], workdir: Path, scratch: Path) -> Launch:
+        return self.launch_script(CHILD_SCRIPT, child_args, workdir)
+
+    def launch_script(self, script: Path, args: list[str], workdir: Path) -> Launch:
+        """Run the trusted ``script`` (bound at /sandbox/<name>) in the sandbox, ``workdir`` at /sandbox/work."""
         work = SANDBOX / "work"
         command = [
             self.executable,
@@ -129,10 +133,11 @@ class BubblewrapIsolation:
             *_gpu_binds(),
             "--tmpfs", "/tmp",
             "--ro-bind", str(CHILD_SCRIPT), str(SANDBOX / "child.py"),
+            *(["--ro-bind", str(script), str(SANDBOX / script.name)] if script != CHILD_SCRIPT else []),
             *(["--ro-bind", str(DATASETS), str(SANDBOX / "site" / "datasets")] if DATASETS.is_dir() else []),
             "--bind", str(workdir), str(work),
             "--chdir", str(work),
-            sys.executable, "-I", str(SANDBOX / "child.py"), *child_args,
+            sys.executable, "-I", str(SANDBOX / script.name), *args,
         ]  # fmt: skip
         return Launch(command, workdir, child_environment(str(work)), [str(SANDBOX / "site")])
 

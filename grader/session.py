@@ -12,7 +12,6 @@ import json
 import os
 import select
 import signal
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from grader.errors import (
 )
 from grader.exercise import Limits
 from grader.limits import ResourceGroup
-from grader.sandbox import Isolation
+from grader.spawn import Spawner, StudentProcess
 
 __all__ = ["StudentSession"]
 
@@ -46,20 +45,20 @@ class StudentSession:
         student_file: str,
         module: str,
         limits: Limits,
-        isolation: Isolation,
+        spawner: Spawner,
         scratch: Path,
     ) -> None:
         self.workdir = workdir
         self.student_file = student_file
         self.module = module
         self.limits = limits
-        self.isolation = isolation
+        self.spawner = spawner
         self.scratch = scratch
         self.log_path = scratch / "student-output.txt"
         self.sys_path: list[str] = []
         self.group: ResourceGroup | None = None
         self.deadline = time.monotonic() + limits.submission_seconds
-        self.process: subprocess.Popen | None = None
+        self.process: StudentProcess | None = None
         self.load_error: StudentLoadError | None = None
         self._requests = None
         self._responses = -1
@@ -71,23 +70,12 @@ class StudentSession:
         request_read, request_write = os.pipe()
         response_read, response_write = os.pipe()
         limits = json.dumps({"file_bytes": MAX_FILE_BYTES})
-        launch = self.isolation.launch([str(request_read), str(response_write), limits], self.workdir, self.scratch)
-        self.sys_path = launch.sys_path
         self.group = ResourceGroup(self.limits.memory_mb, MAX_TASKS)
-        log = open(self.log_path, "ab")
         try:
-            self.process = subprocess.Popen(
-                self.group.wrap(launch.command),
-                cwd=launch.cwd,
-                env=launch.env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                pass_fds=(request_read, response_write),
-                start_new_session=True,
+            self.process, self.sys_path = self.spawner.spawn(
+                request_read, response_write, self.log_path, limits, self.group, self.workdir
             )
         finally:
-            log.close()
             os.close(request_read)
             os.close(response_write)
         self._requests = os.fdopen(request_write, "w", encoding="utf-8")
@@ -124,14 +112,7 @@ class StudentSession:
             return
         if self.group is not None:
             self.group.kill_all()
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
+        self.process.kill()
         for closer in (self._requests.close if self._requests else None, lambda: os.close(self._responses)):
             try:
                 if closer:
@@ -231,10 +212,7 @@ class StudentSession:
         process = self.process
         code = None
         if process is not None:
-            try:
-                code = process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                pass
+            code = process.wait(5)
         reason = ""
         if self.group is not None and self.group.out_of_memory():
             reason = f"it used more than the memory limit of {self.limits.memory_mb} MB"

@@ -7,7 +7,10 @@ Layouts accepted::
 
 In an exercise folder the grader takes, in order: the stub's file name
 (``neuron.py``), the notebook ``neuron.ipynb``, the only notebook, the only
-``.py`` file (a notebook exported as a script).
+``.py`` file (a notebook exported as a script; its ``get_ipython()`` lines, which
+only run in Jupyter, become ``pass``). Files named ``test_*``, ``conftest*`` or
+``_*`` (e.g. the ``_grader_testing.py`` helper of an nbgrader assignment) are never
+the student's file.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.errors import SubmissionsNotFoundError
-from grader.exercise import Exercise
+from grader.exercise import Exercise, load_exercises
 from grader.notebook_source import NotebookError, notebook_to_source
 
 __all__ = ["Submission", "find_students", "find_submissions", "read_submission", "StudentSource"]
@@ -80,9 +83,32 @@ def _pick_file(folder: Path, exercise: Exercise) -> Path | None:
         if candidate.exists() or candidate.is_symlink():
             return candidate
     for pattern in ("*.ipynb", "*.py"):
-        matches = sorted(p for p in folder.glob(pattern) if not p.name.startswith(("test_", "conftest")))
+        matches = sorted(p for p in folder.glob(pattern) if not p.name.startswith(("test_", "conftest", "_")))
         if len(matches) == 1:
             return matches[0]
+    return None
+
+
+def _without_ipython(text: str) -> str:
+    """A notebook exported as a script: ``get_ipython().run_line_magic(...)`` lines become ``pass``."""
+    if "get_ipython()" not in text:
+        return text
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith("get_ipython()"):
+            lines[number] = f"{line[: len(line) - len(stripped)]}pass  # {stripped}"
+    return "".join(lines)
+
+
+def _owner(file_name: str, exercise: Exercise) -> str | None:
+    """The id of another exercise whose student file or notebook is called ``file_name``."""
+    stem = Path(file_name).stem
+    if stem == exercise.module_name:
+        return None
+    for other in load_exercises(exercise.folder.parent).values():
+        if other.id != exercise.id and stem == other.module_name:
+            return other.id
     return None
 
 
@@ -91,6 +117,9 @@ def read_submission(submission: Submission) -> StudentSource:
     exercise = submission.exercise
     if submission.folder is None:
         return StudentSource(None, "no submission", None, "")
+    if submission.folder.is_symlink():
+        where = f"{submission.student}/{exercise.id}"
+        return StudentSource(None, f"{where} is a symbolic link; hand in a real folder", None, "")
     chosen = _pick_file(submission.folder, exercise)
     if chosen is None:
         return StudentSource(
@@ -100,6 +129,10 @@ def read_submission(submission: Submission) -> StudentSource:
             "",
         )
     name = chosen.name
+    owner = _owner(name, exercise)
+    if owner is not None:
+        expected = f"{exercise.student_file} or {exercise.module_name}.ipynb"
+        return StudentSource(None, f"{name} belongs to exercise {owner}; hand in {expected}", name, "")
     if chosen.is_symlink():
         return StudentSource(None, f"{name} is a symbolic link; submit the file itself", name, "")
     if not chosen.is_file():
@@ -121,4 +154,6 @@ def read_submission(submission: Submission) -> StudentSource:
             text = notebook_to_source(text, name)
         except NotebookError as exc:
             return StudentSource(None, str(exc), name, digest)
+    else:
+        text = _without_ipython(text)
     return StudentSource(text, None, name, digest)

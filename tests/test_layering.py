@@ -23,7 +23,8 @@ ALLOWED = {
     "store": {"errors", "outcomes"},
     "gradebook": {"errors"},
     "notebook_source": set(),
-    "session": {"wire", "determinism", "errors", "exercise", "limits", "sandbox"},
+    "session": {"wire", "determinism", "errors", "exercise", "limits", "spawn"},
+    "spawn": {"limits", "paths", "sandbox"},
     "proxy": {"session"},
 }
 

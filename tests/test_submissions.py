@@ -93,8 +93,25 @@ def test_symlink_and_huge_files_are_refused(tmp_path, neuron):
     assert "symbolic link" in _read(tmp_path, neuron).problem
     (folder / "neuron.py").unlink()
     with open(folder / "neuron.py", "wb") as handle:
-        handle.truncate(3 * 1024 * 1024)
-    assert "the limit is 2 MB" in _read(tmp_path, neuron).problem
+        handle.truncate(2 * 1024**3)  # 2 GB, sparse
+    assert _read(tmp_path, neuron).problem == "neuron.py is 2048 MB; the limit is 2 MB"
+
+
+def test_symlinked_exercise_folder_is_refused(tmp_path, neuron):
+    (tmp_path / "ann").mkdir()
+    (tmp_path / "ann" / "01_neuron").symlink_to("/etc")
+    assert _read(tmp_path, neuron).problem == "ann/01_neuron is a symbolic link; hand in a real folder"
+
+
+def test_notebook_of_another_exercise(tmp_path, neuron):
+    _write(tmp_path / "ann" / "01_neuron" / "losses.ipynb", "{}")
+    problem = _read(tmp_path, neuron).problem
+    assert problem == "losses.ipynb belongs to exercise 04_losses; hand in neuron.py or neuron.ipynb"
+
+
+def test_empty_and_null_byte_files_load_and_fail_cleanly(tmp_path, neuron):
+    _write(tmp_path / "ann" / "01_neuron" / "neuron.py", "")
+    assert _read(tmp_path, neuron).text == ""
 
 
 @pytest.mark.parametrize(

@@ -12,21 +12,22 @@ __all__ = ["PUBLIC_TESTS_TAG", "make_notebook", "split_cells"]
 PUBLIC_TESTS_TAG = "public-tests"
 
 RUN_PUBLIC_TESTS = """
-# Runs every test_* function above against the code in this notebook.
-import sys as _sys
-import traceback as _traceback
+# Runs every test_* function above against the code in this notebook
+# (only in the notebook itself, not when a copy saved as .py is imported).
+if __name__ == "__main__":
+    import sys as _sys
 
-_student = _sys.modules["__main__"]
-_failed = 0
-for _name, _test in sorted(dict(globals()).items()):
-    if _name.startswith("test_") and callable(_test):
-        try:
-            _test(_student)
-            print(f"ok      {_name}")
-        except Exception as _exc:
-            _failed += 1
-            print(f"FAILED  {_name}: {type(_exc).__name__}: {_exc}")
-print("All public tests passed." if not _failed else f"{_failed} public test(s) failed.")
+    _student = _sys.modules["__main__"]
+    _failed = 0
+    for _name, _test in sorted(dict(globals()).items()):
+        if _name.startswith("test_") and callable(_test):
+            try:
+                _test(_student)
+                print(f"ok      {_name}")
+            except Exception as _exc:
+                _failed += 1
+                print(f"FAILED  {_name}: {type(_exc).__name__}: {_exc}")
+    print("All public tests passed." if not _failed else f"{_failed} public test(s) failed.")
 """.strip()
 
 

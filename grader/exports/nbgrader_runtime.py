@@ -154,9 +154,9 @@ def _quiet() -> Iterator[None]:
 def _run(name: str, files: dict[str, str], student: Any) -> _Collector:
     folder = tempfile.mkdtemp(prefix="hidden-tests-")
     collector = _Collector(student)
-    here = os.getcwd()
+    here = os.path.dirname(os.path.abspath(__file__))  # the assignment folder: this helper, datasets/
     if here not in sys.path:
-        sys.path.append(here)  # the assignment folder: datasets/ and data files
+        sys.path.append(here)
     try:
         for file_name, text in files.items():
             with open(os.path.join(folder, file_name), "w", encoding="utf-8") as handle:
@@ -166,6 +166,9 @@ def _run(name: str, files: dict[str, str], student: Any) -> _Collector:
             pytest.main([*tests, "--rootdir", folder, *PYTEST_ARGS], plugins=[collector])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        for module_name, module in list(sys.modules.items()):  # the next cell's file may have the same name
+            if str(getattr(module, "__file__", None) or "").startswith(folder):
+                del sys.modules[module_name]
     return collector
 
 
@@ -183,7 +186,7 @@ def run_hidden_test(name: str, points: float, files: dict[str, str], student: An
     for case, message in failed.items():
         sys.stdout.write(f"FAILED {name}{f'[{case}]' if case else ''}: {message}\n")
     if not failed:
-        sys.stdout.write(f"passed {name} ({points:g} points)\n")
+        sys.stdout.write(f"passed {name} ({points:g} of {points:g} points)\n")
         return None
     if earned <= 0:
         first_case, first = next(iter(failed.items()))

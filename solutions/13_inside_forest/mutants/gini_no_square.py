@@ -1,0 +1,11 @@
+"""Gini impurity as 1 - sum_k p_k (the fractions not squared): always 0."""
+
+import numpy as np
+
+
+def gini(labels):
+    labels = np.asarray(labels)
+    if labels.size == 0:
+        return 0.0
+    _, counts = np.unique(labels, return_counts=True)
+    return float(1.0 - np.sum(counts / labels.size))

@@ -1,0 +1,298 @@
+"""Hidden tests for 14_earthquake_damage: encoding, the forest's skill, OOB, importances, random vs grouped CV."""
+
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import confusion_matrix, f1_score
+
+from datasets.buildings import CATEGORIES, as_columns, make_buildings
+from grader.testing import expect_array, expect_close, expect_number, fail
+
+SEED = 14
+GRADES = (1, 2, 3)
+
+# fit_forest: micro-F1 on the hidden test set. The reference forest scores 0.700 here; the
+# threshold leaves 0.04 for other (reasonable) choices, and the score must also beat always
+# predicting the most common grade (0.533 here) by MIN_GAIN_OVER_BASELINE.
+MIN_TEST_F1 = 0.66
+MIN_GAIN_OVER_BASELINE = 0.08
+# the out-of-bag score must be this close to the judge's own forest's (same settings: equal)
+OOB_TOLERANCE = 0.03
+# random_vs_grouped_cv: the reference gives 0.724 and 0.563 (a gap of 0.16; random folds without
+# shuffling give 0.571); the random score must be close to the judge's out-of-bag estimate (0.728)
+MIN_CV_GAP = 0.05
+RANDOM_CV_TOLERANCE = 0.04
+# importances, as a fraction of the top importance. A control column of random numbers: reference
+# -0.05, importances on the training data 0.12, impurity importances 0.51. The sum over the control
+# and the columns without effect: reference -0.03, on the training data 0.25, impurity 1.27.
+MAX_CONTROL_SHARE = 0.08
+MAX_NOISE_SUM_SHARE = 0.2
+CONTROL = "random_number"
+
+
+def _encode(frame):
+    """The judge's one-hot encoding: a DataFrame of floats, columns named as the task asks."""
+    parts = []
+    for column in frame.columns:
+        if column in CATEGORIES:
+            for level in CATEGORIES[column]:
+                parts.append((frame[column].astype(str) == level).astype(float).rename(f"{column}_{level}"))
+        else:
+            parts.append(frame[column].astype(float))
+    return pd.concat(parts, axis=1)
+
+
+def _ordinal(frame):
+    """One column per feature: categorical levels as integer codes (fewer columns, faster importances)."""
+    coded = frame.copy()
+    for column, levels in CATEGORIES.items():
+        coded[column] = frame[column].map({level: code for code, level in enumerate(levels)})
+    return coded.astype(float)
+
+
+# --- encode_features ----------------------------------------------------------------------
+
+
+def _check_encoding(student, frame, what, hint):
+    got = student.encode_features(as_columns(frame))
+    if not isinstance(got, tuple) or len(got) != 2:
+        fail(f"{what}: expected a tuple (X, names): an array and a list of column names.")
+    X, names = got
+    expected = _encode(frame)
+    if not isinstance(names, (list, tuple)) or not all(isinstance(name, str) for name in names):
+        fail(f"{what}: names should be a list of strings, one per column of X.")
+    X = expect_array(X, what=f"{what}: X", shape=(len(frame), len(names)))
+    missing = [name for name in expected.columns if name not in names]
+    if missing:
+        fail(f"{what}: no column named {missing[0]!r} (and {len(missing) - 1} more missing). {hint}")
+    extra = [name for name in names if name not in expected.columns]
+    if extra or len(names) != expected.shape[1]:
+        fail(
+            f"{what}: expected {expected.shape[1]} columns, received {len(names)}"
+            + (f", including {extra[0]!r}, which is not asked for." if extra else " (some names repeat).")
+        )
+    for name in expected.columns:
+        expect_close(
+            X[:, list(names).index(name)],
+            expected[name].to_numpy(),
+            what=f"{what}: the column {name!r}",
+            hint=hint,
+        )
+
+
+def test_encode_features_values(student):
+    frame, _, _ = make_buildings(300, seed=1406)
+    _check_encoding(
+        student,
+        frame,
+        "encode_features(table) on 300 buildings",
+        "Numeric columns stay as they are; each categorical column becomes one 0/1 column per "
+        'level of CATEGORIES[column], named f"{column}_{level}".',
+    )
+
+
+def test_encode_features_keeps_all_levels(student):
+    frame, _, _ = make_buildings(400, seed=1407)
+    # a small table in which several levels never occur (only mud-mortar-stone foundations, flat ground...)
+    subset = frame[(frame["foundation_type"] == "r") & (frame["land_surface_condition"] == "t")].head(12)
+    subset = subset.reset_index(drop=True)
+    _check_encoding(
+        student,
+        subset,
+        "encode_features(table) on 12 buildings that all have foundation_type 'r'",
+        "Every level of CATEGORIES[column] gets its column, even when this table has no building "
+        "with that level (an all-zero column): pd.get_dummies alone drops them, and then a training "
+        "table and a test table give different columns.",
+    )
+
+
+# --- fit_forest ----------------------------------------------------------------------------
+
+
+def _forest_data():
+    train, y_train, _ = make_buildings(3000, seed=1401)
+    test, y_test, _ = make_buildings(1500, seed=1402)
+    return _encode(train).to_numpy(), y_train, _encode(test).to_numpy(), y_test
+
+
+_forest = {"student": None, "result": None}
+
+
+def _fit(student):
+    if _forest["student"] is not student:
+        X_train, y_train, X_test, _ = _forest_data()
+        _forest["result"] = student.fit_forest(X_train, y_train, X_test, SEED)
+        _forest["student"] = student
+    result = _forest["result"]
+    what = "fit_forest(X_train, y_train, X_test, seed)"
+    if not isinstance(result, dict) or not {"predictions", "oob_score"} <= set(result):
+        fail(f"{what}: expected a dict with keys 'predictions' and 'oob_score'.")
+    return result, what
+
+
+def test_forest_predicts_damage(student, record):
+    result, what = _fit(student)
+    _, y_train, X_test, y_test = _forest_data()
+    predictions = expect_array(result["predictions"], what=f'{what}["predictions"]', shape=(len(X_test),))
+    if not np.all(np.isin(predictions, GRADES)):
+        fail(
+            f'{what}["predictions"]: expected damage grades 1, 2 or 3, received other values '
+            "(argmax of predict_proba gives a column index 0, 1, 2: use forest.predict, or forest.classes_)."
+        )
+    predictions = predictions.astype(int)
+    score = f1_score(y_test, predictions, average="micro")
+    baseline = float(np.mean(y_test == np.bincount(y_train).argmax()))
+    record(
+        "confusion_matrix",
+        matrix=confusion_matrix(y_test, predictions, labels=list(GRADES)).tolist(),
+        labels=[f"grade {grade}" for grade in GRADES],
+        xlabel="predicted grade",
+        ylabel="true grade",
+        micro_f1=float(score),
+        always_the_most_common_grade=baseline,
+    )
+    if score < baseline + MIN_GAIN_OVER_BASELINE:
+        fail(
+            f"{what}: your micro-F1 on the hidden test set is {score:.3f}, hardly better than always "
+            f"predicting the most common grade ({baseline:.3f}). Train on (X_train, y_train) and predict X_test."
+        )
+    if score < MIN_TEST_F1:
+        fail(
+            f"{what}: your micro-F1 on the hidden test set is {score:.3f}, below the {MIN_TEST_F1} required. "
+            "Use RandomForestClassifier(n_estimators=100, random_state=seed) on all the training columns."
+        )
+
+
+def test_oob_score(student):
+    result, what = _fit(student)
+    oob = expect_number(result["oob_score"], what=f'{what}["oob_score"]')
+    X_train, y_train, _, _ = _forest_data()
+    judge = RandomForestClassifier(n_estimators=100, oob_score=True, random_state=SEED, n_jobs=1)
+    judge.fit(X_train, y_train)
+    if abs(oob - judge.oob_score_) > OOB_TOLERANCE:
+        hint = (
+            " A score near 1 is the accuracy on the training data the trees have seen: that is not an out-of-bag score."
+            if oob > 0.95
+            else ""
+        )
+        fail(
+            f'{what}["oob_score"] = {oob:.3f} is not the out-of-bag accuracy of such a forest on this '
+            f"training set (allowed difference {OOB_TOLERANCE}). Use oob_score=True and forest.oob_score_.{hint}"
+        )
+
+
+# --- permutation_importance_scores ------------------------------------------------------------
+
+
+def _importance_data():
+    train, y_train, truth = make_buildings(2000, seed=1403)
+    val, y_val, _ = make_buildings(800, seed=1404)
+    train, val = _ordinal(train), _ordinal(val)
+    # a control column of pure noise with many distinct values, as in scikit-learn's example
+    rng = np.random.default_rng(1403)
+    train[CONTROL] = rng.normal(size=len(train))
+    val[CONTROL] = rng.normal(size=len(val))
+    return train, y_train, val, y_val, truth
+
+
+_importance = {"student": None, "result": None}
+
+
+def _importances(student):
+    train, y_train, val, y_val, truth = _importance_data()
+    what = "permutation_importance_scores(X_train, y_train, X_val, y_val, seed)"
+    if _importance["student"] is not student:
+        _importance["result"] = student.permutation_importance_scores(
+            train.to_numpy(), y_train, val.to_numpy(), y_val, SEED
+        )
+        _importance["student"] = student
+    scores = expect_array(_importance["result"], what=what, shape=(train.shape[1],))
+    if not np.all(np.isfinite(scores)):
+        fail(f"{what}: contains NaN or inf.")
+    return pd.Series(scores.astype(float), index=train.columns), truth, what
+
+
+def test_importance_ranks_the_drivers(student, record):
+    scores, truth, what = _importances(student)
+    record(
+        "importances",
+        importance=scores.to_list(),
+        title="your importance of every column (in the order of the grader's table)",
+        xlabel="column",
+        columns=", ".join(scores.index),
+    )
+    rank = {name: int(position) for position, name in enumerate(scores.sort_values(ascending=False).index)}
+    strongest = truth["drivers"][:2]
+    hint = (
+        "Measure the drop in accuracy on the held-out (X_val, y_val) of a forest trained on "
+        "(X_train, y_train) when one column is shuffled, one column at a time."
+    )
+    for name in strongest:
+        if rank[name] >= 3:
+            fail(
+                f"{what}: the column {name!r}, one of the two strongest causes of damage, is not in your top 3. {hint}"
+            )
+    for name in truth["drivers"]:
+        if rank[name] >= 10:
+            fail(f"{what}: the column {name!r}, one of the known causes of damage, is not in your top 10. {hint}")
+
+
+def test_importance_of_noise_is_small(student):
+    scores, truth, what = _importances(student)
+    top = scores.max()
+    if not top > 0:
+        fail(f"{what}: no column has a positive importance; shuffling a useful column should lower the accuracy.")
+    hint = (
+        "Impurity importances (feature_importances_) favour columns with many distinct values, and "
+        "importances measured on the training data reward what the trees memorised: measure the drop "
+        "in accuracy on the held-out (X_val, y_val)."
+    )
+    if scores[CONTROL] > MAX_CONTROL_SHARE * top:
+        fail(
+            f"{what}: the last column, {CONTROL!r}, is random numbers, and it gets "
+            f"{scores[CONTROL] / top:.0%} of your top importance. {hint}"
+        )
+    noise = [CONTROL, *truth["noise"]]
+    if scores[noise].sum() > MAX_NOISE_SUM_SHARE * top:
+        fail(
+            f"{what}: the columns without any effect on the damage ({', '.join(noise)}) together get "
+            f"{scores[noise].sum() / top:.0%} of your top importance. {hint}"
+        )
+
+
+# --- random_vs_grouped_cv --------------------------------------------------------------------
+
+
+def _cv_data():
+    frame, y, _ = make_buildings(2000, seed=1405)
+    # sorted by region, as survey tables often are: unshuffled KFold folds are then regions
+    order = np.argsort(frame["geo_level_1_id"].to_numpy(), kind="stable")
+    frame, y = frame.iloc[order].reset_index(drop=True), y[order]
+    return _ordinal(frame).to_numpy(), y, frame["geo_level_1_id"].to_numpy()
+
+
+def test_random_cv_is_optimistic(student, record):
+    X, y, groups = _cv_data()
+    what = "random_vs_grouped_cv(X, y, groups, seed)"
+    got = student.random_vs_grouped_cv(X, y, groups, SEED)
+    if not isinstance(got, (tuple, list)) or len(got) != 2:
+        fail(f"{what}: expected a tuple (random_score, grouped_score) of two floats.")
+    random_score = expect_number(got[0], what=f"{what}[0] (random folds)")
+    grouped_score = expect_number(got[1], what=f"{what}[1] (folds grouped by region)")
+    record("cv_scores", random_folds=random_score, grouped_by_region=grouped_score)
+    # the out-of-bag score estimates what random folds should find, at the cost of one forest
+    judge = RandomForestClassifier(n_estimators=100, oob_score=True, random_state=SEED, n_jobs=1).fit(X, y)
+    if abs(random_score - judge.oob_score_) > RANDOM_CV_TOLERANCE:
+        fail(
+            f"{what}: your random-fold score {random_score:.3f} is not what shuffled 5-fold cross-validation "
+            "of such a forest gives on this data. The rows come sorted by region: "
+            "KFold(5, shuffle=True, random_state=seed)."
+        )
+    if not 0.0 <= grouped_score <= 1.0:
+        fail(f"{what}: the grouped score {grouped_score:.3f} is not a micro-F1 between 0 and 1.")
+    if random_score - grouped_score < MIN_CV_GAP:
+        fail(
+            f"{what}: your grouped score {grouped_score:.3f} is not clearly below the random-fold score "
+            f"{random_score:.3f}. With GroupKFold(5) and groups, no region is in both the training and the "
+            "test folds, and a forest cannot know the shaking of a region it has never seen."
+        )
