@@ -48,6 +48,7 @@ def _grade(args: argparse.Namespace) -> int:
             Path(args.out),
             workers=args.jobs or default_workers(),
             force=args.force,
+            scheduler=args.scheduler,
             report=report,
         )
     _say(
@@ -132,6 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("-j", "--jobs", type=_positive, metavar="N", help="submissions graded at once (default: cores)")
     grade.add_argument("--force", action="store_true", help="regrade submissions even if unchanged")
+    grade.add_argument(
+        "--scheduler", metavar="ADDRESS", help="grade on a Dask cluster (e.g. tcp://host:8786) instead of local workers"
+    )
     grade.set_defaults(run=_grade)
 
     validate = commands.add_parser(

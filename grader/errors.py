@@ -17,6 +17,7 @@ __all__ = [
     "SubmissionsNotFoundError",
     "BuildError",
     "StoreError",
+    "SchedulerError",
     "StudentError",
     "StudentLoadError",
     "StudentCodeError",
@@ -54,6 +55,11 @@ class BuildError(GraderError):
 class StoreError(GraderError):
     def __init__(self, path: str, problem: str) -> None:
         super().__init__(f"results database {path}: {problem}")
+
+
+class SchedulerError(GraderError):
+    def __init__(self, address: str, problem: str) -> None:
+        super().__init__(f"cannot reach the Dask scheduler at {address} ({problem}); check --scheduler")
 
 
 class StudentError(Exception):

@@ -69,6 +69,7 @@ def grade(
     out: Path,
     workers: int = 1,
     force: bool = False,
+    scheduler: str | None = None,
     report: Reporter = lambda progress: None,
 ) -> GradeSummary:
     """Grade every student's submissions of the chosen exercises into ``out``."""
@@ -91,7 +92,7 @@ def grade(
             store.save(submission.student, submission.exercise.id, results, *wanted, source.file)
             continue
         jobs.append(Job((submission, wanted, source.file), submission.exercise.id, source.text))
-    for number, done in enumerate(run_jobs(jobs, workers), start=1):
+    for number, done in enumerate(run_jobs(jobs, workers, scheduler), start=1):
         submission, wanted, file = done.job.key
         store.save(submission.student, submission.exercise.id, done.results, *wanted, file, done.seconds)
         summary.graded += 1

@@ -1,0 +1,140 @@
+"""How fast the grader grades Keras submissions, and how much memory it needs.
+
+    python bench/grading_speed.py [--students 40] [--exercise 01_neuron] [--imports 5]
+
+Prints, in one run on this machine: submissions a minute at -j 1 and -j 2 with the
+warm zygote, the same with cold starts (GRADER_ZYGOTE=0), the bare cost of N
+``python -c "import tensorflow"``, and the peak memory (resident, whole process
+tree, and per grading worker). Every grading run is a real ``python -m grader grade``
+with the full sandbox, from a fresh output folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from grader.exercise import load_exercises  # noqa: E402
+from grader.validate import mutant_source, reference_source, stub_source  # noqa: E402
+
+
+def make_class(folder: Path, exercise_ids: list[str], students: int) -> int:
+    """``students`` submissions per exercise: reference, stub and mutants in turn."""
+    exercises = load_exercises()
+    count = 0
+    for exercise_id in exercise_ids:
+        exercise = exercises[exercise_id]
+        sources = [reference_source(exercise), stub_source(exercise)]
+        sources += [mutant_source(exercise, m.read_text()) for m in exercise.mutants]
+        for number in range(students):
+            target = folder / f"s{number:03d}" / exercise_id
+            target.mkdir(parents=True, exist_ok=True)
+            (target / exercise.student_file).write_text(sources[number % len(sources)])
+            count += 1
+    return count
+
+
+class PeakMemory:
+    """Samples the resident memory of a process tree every 0.2 s."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.total = 0
+        self.per_worker = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _rss(self, process: psutil.Process) -> int:
+        try:
+            return process.memory_info().rss
+        except psutil.Error:
+            return 0
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                tree = [self.root, *self.root.children(recursive=True)]
+            except psutil.Error:
+                break
+            self.total = max(self.total, sum(self._rss(p) for p in tree))
+            for child in self.root.children():  # a worker: the judge, its zygote and the student process
+                try:
+                    family = [child, *child.children(recursive=True)]
+                except psutil.Error:
+                    continue
+                self.per_worker = max(self.per_worker, sum(self._rss(p) for p in family))
+            self._stop.wait(0.2)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def grade(submissions: Path, exercise_ids: list[str], jobs: int, zygote: bool) -> tuple[float, PeakMemory]:
+    out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+    env = {**os.environ, "GRADER_ZYGOTE": "1" if zygote else "0"}
+    command = [sys.executable, "-m", "grader", "grade", str(submissions), "--out", str(out), "-j", str(jobs)]
+    for exercise_id in exercise_ids:
+        command += ["--exercise", exercise_id]
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    memory = PeakMemory(process.pid)
+    _, errors = process.communicate()
+    memory.stop()
+    seconds = time.monotonic() - started
+    shutil.rmtree(out, ignore_errors=True)
+    if process.returncode:
+        raise SystemExit(f"grading failed: {errors.decode()[-500:]}")
+    return seconds, memory
+
+
+def bare_imports(count: int) -> float:
+    started = time.monotonic()
+    for _ in range(count):
+        subprocess.run([sys.executable, "-c", "import tensorflow"], check=True, capture_output=True)
+    return time.monotonic() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--exercise", action="append", help="default: 01_neuron")
+    parser.add_argument("--imports", type=int, default=5)
+    parser.add_argument("--skip-cold", action="store_true")
+    args = parser.parse_args()
+    exercise_ids = args.exercise or ["01_neuron"]
+    folder = Path(tempfile.mkdtemp(prefix="bench-class-"))
+    count = make_class(folder, exercise_ids, args.students)
+    memory = psutil.virtual_memory().total / 2**30
+    print(f"machine: {os.cpu_count()} cores, {memory:.0f} GiB; python {sys.version.split()[0]}")
+    print(f"workload: {count} submissions of {', '.join(exercise_ids)} (reference, stub and mutants in turn)")
+    runs = [("zygote", 1), ("zygote", 2)] + ([] if args.skip_cold else [("cold", 1), ("cold", 2)])
+    for mode, jobs in runs:
+        seconds, memory = grade(folder, exercise_ids, jobs, zygote=(mode == "zygote"))
+        print(
+            f"{mode:>6} -j {jobs}: {count} in {seconds:6.1f} s = {60 * count / seconds:6.1f} submissions/min; "
+            f"peak memory {memory.total / 2**20:6.0f} MiB in all, {memory.per_worker / 2**20:6.0f} MiB per worker"
+        )
+    seconds = bare_imports(args.imports)
+    print(
+        f"bare: {args.imports} x python -c 'import tensorflow' in {seconds:.1f} s "
+        f"= {seconds / args.imports:.2f} s each = {60 * args.imports / seconds:.1f}/min serial"
+    )
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+"""The scaler is in the pipeline, but SelectKBest is fitted on all of X and y before cross-validation."""
+
+import numpy as np
+from sklearn.feature_selection import SelectKBest, f_classif
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold, cross_val_score
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+
+def clean_cv_score(X, y, k=20, n_splits=5, seed=0):
+    folds = KFold(n_splits=n_splits, shuffle=True, random_state=seed)
+    X_selected = SelectKBest(f_classif, k=k).fit_transform(X, y)
+    model = make_pipeline(StandardScaler(), LogisticRegression())
+    return float(np.mean(cross_val_score(model, X_selected, y, cv=folds)))
