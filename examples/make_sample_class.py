@@ -33,9 +33,16 @@ MORE = (
     "08_submarine",
     "09_seismic_detection",
 )
+PITFALLS_AND_FORESTS = (
+    "10_leakage",
+    "11_autocorrelation",
+    "12_imbalance_overfitting",
+    "13_inside_forest",
+    "14_earthquake_damage",
+)
 
 PLAN: dict[str, dict[str, str]] = {
-    "alice": {e: "solution" for e in BASICS + MORE},
+    "alice": {e: "solution" for e in BASICS + MORE + PITFALLS_AND_FORESTS},
     "bob": {
         "01_neuron": "mutant:dense_forgot_bias",
         "02_linear_collapse": "mutant:biases_added",
@@ -46,8 +53,13 @@ PLAN: dict[str, dict[str, str]] = {
         "07_ranking_regression_metrics": "mutant:auc_ties_as_wins",
         "08_submarine": "mutant:no_hidden_activation",
         "09_seismic_detection": "mutant:sta_lta_swapped",
+        "10_leakage": "mutant:clean_is_leaky",
+        "11_autocorrelation": "mutant:split_shuffled",
+        "12_imbalance_overfitting": "mutant:no_class_weights",
+        "13_inside_forest": "mutant:gini_no_square",
+        "14_earthquake_damage": "mutant:importance_impurity",
     },
-    "carol": {e: "stub" for e in BASICS + MORE},
+    "carol": {e: "stub" for e in BASICS + MORE + PITFALLS_AND_FORESTS},
     "dave": {
         "01_neuron": "syntax_error",
         "02_linear_collapse": "solution",
@@ -73,6 +85,8 @@ PLAN: dict[str, dict[str, str]] = {
         "05_training": "mutant:tape_plus",
         "06_classification_metrics": "solution",
         "09_seismic_detection": "mutant:detector_always_noise",
+        "13_inside_forest": "solution",
+        "14_earthquake_damage": "mutant:oob_training_accuracy",
     },
     "heidi": {
         "01_neuron": "import_error",
@@ -81,6 +95,8 @@ PLAN: dict[str, dict[str, str]] = {
         "04_losses": "broken_notebook",
         "07_ranking_regression_metrics": "partial:roc_auc",
         "09_seismic_detection": "partial:train_detector",
+        "11_autocorrelation": "partial:blocked_cv_score",
+        "13_inside_forest": "notebook:mutant:vote_ties_largest",
     },
 }
 

@@ -1,0 +1,133 @@
+"""Exercise 14: a random forest on earthquake damage to buildings.
+
+A table of buildings (one row each: where it stands, how it is built, how old
+and how tall it is) and the damage grade the 2015 Gorkha earthquake did to it:
+1 (low), 2 (medium) or 3 (almost destroyed). The data come from a seeded
+generator with the columns of the original table::
+
+    from datasets.buildings import CATEGORIES, NUMERIC, as_columns, make_buildings
+    features, grade, truth = make_buildings(3000, seed=1)   # a DataFrame, grades 1-3, the truth
+    table = as_columns(features)                           # a dict of columns: what the grader sends
+
+Scores are micro-averaged F1, which for one label per building equals the
+accuracy.
+"""
+
+import numpy as np
+import pandas as pd
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.inspection import permutation_importance
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GroupKFold, KFold
+
+from datasets.buildings import CATEGORIES
+
+N_ESTIMATORS = 100
+N_SPLITS = 5
+N_REPEATS = 3
+
+
+def encode_features(table):
+    """Turn the building table into numbers: numeric columns kept, categorical ones one-hot encoded.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame or dict of 1-D arrays
+        The columns of ``make_buildings`` (or some of them), one row per building.
+        The grader sends a dict; ``pd.DataFrame(table)`` accepts both.
+
+    Returns
+    -------
+    X : array of float, shape (n_rows, n_encoded)
+        Every column that is not in ``CATEGORIES`` as it is (converted to float).
+        Every column in ``CATEGORIES`` replaced by one 0/1 column per level in
+        ``CATEGORIES[column]``, *all* levels, even those missing from this table
+        (so that a training table and a test table give the same columns).
+    names : list of str
+        The name of every column of ``X``: the original name for a kept column,
+        ``f"{column}_{level}"`` for a one-hot column (e.g. ``"roof_type_x"``).
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+def fit_forest(X_train, y_train, X_test, seed):
+    """Train a random forest with an out-of-bag score, and predict the test buildings.
+
+    Use ``RandomForestClassifier(n_estimators=100, oob_score=True, random_state=seed, n_jobs=1)``.
+
+    Parameters
+    ----------
+    X_train : array, shape (n_train, n_features)
+    y_train : array of int, shape (n_train,)
+        Damage grades 1, 2 or 3.
+    X_test : array, shape (n_test, n_features)
+    seed : int
+
+    Returns
+    -------
+    dict with
+        "predictions" : array of int, shape (n_test,)
+            The predicted damage grade (1, 2 or 3) of every test building.
+        "oob_score" : float
+            The forest's out-of-bag accuracy (``oob_score_``): every training
+            building scored only by the trees that did not see it.
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+def permutation_importance_scores(X_train, y_train, X_val, y_val, seed):
+    """How much the forest's accuracy on held-out data drops when one column is shuffled.
+
+    Train ``RandomForestClassifier(n_estimators=100, random_state=seed, n_jobs=1)``
+    on the training data, then for every column of ``X_val``, shuffle that column
+    and measure the drop in accuracy on ``(X_val, y_val)``, averaged over 3
+    shuffles (``sklearn.inspection.permutation_importance(..., n_repeats=3,
+    random_state=seed)``, or your own loop).
+
+    Parameters
+    ----------
+    X_train : array, shape (n_train, n_features)
+    y_train : array of int, shape (n_train,)
+    X_val : array, shape (n_val, n_features)
+        Held-out buildings: not used for training.
+    y_val : array of int, shape (n_val,)
+    seed : int
+
+    Returns
+    -------
+    array of float, shape (n_features,)
+        The mean drop in accuracy for every column (near 0, possibly slightly
+        negative, for a column the forest does not need).
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+def random_vs_grouped_cv(X, y, groups, seed):
+    """Cross-validate the forest twice: random folds, and folds that keep each region together.
+
+    For each of the two splitters, train ``RandomForestClassifier(n_estimators=100,
+    random_state=seed, n_jobs=1)`` on 4 folds, predict the 5th, and average the
+    5 micro-F1 scores:
+
+    - random: ``KFold(n_splits=5, shuffle=True, random_state=seed)``;
+    - grouped: ``GroupKFold(n_splits=5)`` with ``groups`` (a region id per
+      building), so that no region is in a training fold and its test fold.
+
+    Parameters
+    ----------
+    X : array, shape (n, n_features)
+    y : array of int, shape (n,)
+    groups : array of int, shape (n,)
+        The geo_level_1_id (region) of every building.
+    seed : int
+
+    Returns
+    -------
+    (random_score, grouped_score) : tuple of two floats
+        The mean micro-F1 over the folds of each splitter.
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()

@@ -1,0 +1,346 @@
+"""Hidden tests for 12_imbalance_overfitting.
+
+Expected values come from scikit-learn (StratifiedShuffleSplit, balanced_accuracy_score,
+compute_class_weight) and NumPy, computed here; the trained model is evaluated here on the
+validation data and on a hidden test set drawn from datasets/imbalance.py.
+"""
+
+import numpy as np
+import pytest
+from sklearn.metrics import balanced_accuracy_score, recall_score
+from sklearn.model_selection import StratifiedShuffleSplit, train_test_split
+from sklearn.utils.class_weight import compute_class_weight
+
+from datasets.imbalance import make_imbalanced
+from grader.testing import expect_array, expect_close, expect_model, expect_number, fail
+
+MAX_EPOCHS = 200  # the README fixes it
+DATA_SEED, TEST_SEED, SPLIT_SEED = 2026, 2027, 12
+N_DATA, N_TEST = 500, 4000
+# Balanced accuracy of the student's model on the hidden test set (the majority baseline: 0.5).
+# Measured on this data, one hidden Dense layer of 32-128 units, Adam 1e-3 to 1e-2, batches of 32-64,
+# patience 10: with class weights and a class-weighted validation loss (the reference) 0.77-0.81;
+# with class weights and a plain validation loss 0.73-0.77; without class weights 0.58-0.66.
+MIN_BALANCED_ACCURACY = 0.65
+# Recall of the rare class on the hidden test set, same runs: 0.79-0.93; 0.51-0.59; 0.16-0.33.
+MIN_RARE_RECALL = 0.45
+EPS = 1e-7
+STOPPED_TOO_EARLY = (
+    "If you did, look at your loss curves: with class weights, a plain (unweighted) validation loss can "
+    "rise from the first epoch and stop the training before anything was learned; weight the validation "
+    "loss like the training loss (README)."
+)  # Keras clips probabilities to [EPS, 1 - EPS] in its cross-entropy
+
+
+def _labels(counts, seed):
+    """A shuffled integer label array with counts[c] samples of class c."""
+    y = np.repeat(np.arange(len(counts)), counts)
+    return np.random.default_rng(seed).permutation(y)
+
+
+# --- stratified_split ----------------------------------------------------------------------
+
+SPLIT_CASES = [
+    (_labels([460, 40], 1), 0.3),  # binary, 8 % rare
+    (_labels([300, 45, 7], 2), 0.25),  # three classes, one very rare
+    (_labels([998, 2], 3), 0.5),  # the dogs and cats
+]
+
+
+def _split(student, y, test_size, seed):
+    what = f"stratified_split(y, test_size={test_size}, seed={seed}) for {len(y)} labels"
+    got = student.stratified_split(y, test_size=test_size, seed=seed)
+    if not isinstance(got, tuple) or len(got) != 2:
+        fail(f"{what}: expected a tuple (train_idx, test_idx) of two index arrays.")
+    parts = []
+    for name, part in zip(("train_idx", "test_idx"), got, strict=True):
+        array = expect_array(part, what=f"{what}: {name}")
+        if array.ndim != 1 or not np.all(array == np.round(array)):
+            fail(f"{what}: {name} should be a 1-d array of integer indices.")
+        parts.append(array.astype(int))
+    return parts[0], parts[1], what
+
+
+def test_stratified_split_partitions(student):
+    for y, test_size in SPLIT_CASES:
+        train, test, what = _split(student, y, test_size, seed=0)
+        both = np.concatenate([train, test])
+        if np.intersect1d(train, test).size:
+            fail(f"{what}: some indices are in both train_idx and test_idx; the parts must be disjoint.")
+        if len(both) != len(y) or not np.array_equal(np.sort(both), np.arange(len(y))):
+            fail(
+                f"{what}: train_idx and test_idx together should hold every index 0 .. {len(y) - 1} "
+                f"exactly once; they hold {len(both)} indices."
+            )
+
+
+def test_stratified_split_keeps_proportions(student):
+    for y, test_size in SPLIT_CASES:
+        classes, counts = np.unique(y, return_counts=True)
+        for seed in range(4):
+            _, test, what = _split(student, y, test_size, seed)
+            if test.size and (test.min() < 0 or test.max() >= len(y)):
+                fail(f"{what}: test_idx holds indices outside 0 .. {len(y) - 1}.")
+            got = np.array([np.sum(y[test] == c) for c in classes])
+            sss = StratifiedShuffleSplit(n_splits=1, test_size=test_size, random_state=seed)
+            _, sk_test = next(sss.split(np.zeros(len(y)), y))
+            reference = np.array([np.sum(y[sk_test] == c) for c in classes])
+            if np.any(np.abs(got - reference) > 1) or np.any(np.abs(got - test_size * counts) > 1):
+                fail(
+                    f"{what}: the test part holds {got.tolist()} samples of the classes "
+                    f"{classes.tolist()}, which have {counts.tolist()} samples in all. Each class should "
+                    f"give test_size = {test_size} of its samples to the test part (within one sample), "
+                    "as sklearn's StratifiedShuffleSplit does. Split each class separately."
+                )
+
+
+def test_stratified_split_is_seeded(student):
+    y, test_size = SPLIT_CASES[0]
+    _, test_a, what = _split(student, y, test_size, seed=5)
+    _, test_b, _ = _split(student, y, test_size, seed=5)
+    _, test_c, _ = _split(student, y, test_size, seed=6)
+    if not np.array_equal(np.sort(test_a), np.sort(test_b)):
+        fail(f"{what}: two calls with the same seed gave different splits; use np.random.default_rng(seed).")
+    if np.array_equal(np.sort(test_a), np.sort(test_c)):
+        fail(f"{what}: seeds 5 and 6 gave the same split; the samples of each class should be drawn at random.")
+
+
+# --- majority_baseline and balanced_accuracy ------------------------------------------------
+
+
+def _dogs_and_cats(n_dogs, n_cats, seed):
+    return np.random.default_rng(seed).permutation(np.array(["dog"] * n_dogs + ["cat"] * n_cats))
+
+
+def test_majority_baseline_dogs_and_cats(student):
+    y_train, y_test = _dogs_and_cats(998, 2, 1), _dogs_and_cats(499, 1, 2)
+    what = "majority_baseline(y_train, y_test) with 998 dogs and 2 cats"
+    got = student.majority_baseline(y_train, y_test)
+    got = np.asarray(got) if isinstance(got, (list, tuple)) else got
+    if not isinstance(got, np.ndarray) or got.shape != y_test.shape:
+        fail(f"{what}: expected an array of shape {y_test.shape}, one prediction per test label.")
+    if not np.all(got == "dog"):
+        fail(f"{what}: the baseline should answer the training set's most common label for every sample.")
+    accuracy = np.mean(got == y_test)
+    score = expect_number(
+        student.balanced_accuracy(y_test, got), what="balanced_accuracy(y_test, baseline) for 499 dogs, 1 cat"
+    )
+    if not accuracy > 0.99 or not np.isclose(score, 0.5, atol=1e-9):
+        fail(
+            "balanced_accuracy(y_test, baseline): the always-dog baseline has an accuracy of 99.8 % but "
+            "finds no cat: its balanced accuracy (mean of the recall of dogs, 1, and of cats, 0) is 0.5."
+        )
+
+
+def test_majority_baseline_uses_training_labels(student):
+    y_train = _labels([30, 70], 4)  # majority: 1
+    y_test = _labels([80, 20], 5)  # majority: 0
+    what = "majority_baseline(y_train, y_test) where train and test have different majorities"
+    got = expect_array(student.majority_baseline(y_train, y_test), what=what, shape=y_test.shape)
+    if not np.all(got == 1):
+        fail(
+            f"{what}: the baseline must be the most common label of y_train, the only labels known when "
+            "training; y_test only says how many predictions to make."
+        )
+
+
+BALANCED_CASES = {
+    "binary": (_labels([90, 10], 6), 0.15, 7),
+    "three classes": (_labels([50, 30, 5], 8), 0.4, 9),
+}
+
+
+@pytest.mark.parametrize("case", list(BALANCED_CASES) + ["strings"])
+def test_balanced_accuracy_matches_sklearn(student, case):
+    if case == "strings":
+        y_true, y_pred = _dogs_and_cats(90, 10, 10), _dogs_and_cats(80, 20, 11)
+    else:
+        y_true, flip, seed = BALANCED_CASES[case]
+        rng = np.random.default_rng(seed)
+        y_pred = np.where(rng.random(len(y_true)) < flip, rng.integers(0, y_true.max() + 1, len(y_true)), y_true)
+    what = f"balanced_accuracy(y_true, y_pred) ({case})"
+    got = expect_number(student.balanced_accuracy(y_true, y_pred), what=what)
+    expect_close(
+        got,
+        balanced_accuracy_score(y_true, y_pred),
+        what=what,
+        rtol=1e-9,
+        hint="The mean over the classes of y_true of each class's recall, not the plain accuracy.",
+    )
+
+
+CLASS_WEIGHT_CASES = {
+    "binary, 8 % rare": _labels([460, 40], 12),
+    "three classes": _labels([300, 45, 7], 13),
+    "labels 2, 5, 7": np.array([2, 5, 7])[_labels([12, 3, 9], 14)],
+}
+
+
+@pytest.mark.parametrize("case", list(CLASS_WEIGHT_CASES))
+def test_class_weights_match_sklearn(student, case):
+    y = CLASS_WEIGHT_CASES[case]
+    what = f"class_weights(y) ({case})"
+    got = student.class_weights(y)
+    classes = np.unique(y)
+    if not isinstance(got, dict):
+        fail(f"{what}: expected a dict {{label: weight}}.")
+    keys = sorted(int(key) if not isinstance(key, str) else key for key in got)
+    if keys != classes.tolist():
+        fail(f"{what}: expected one key per label of y, {classes.tolist()}; the keys are {keys}.")
+    expected = compute_class_weight("balanced", classes=classes, y=y)
+    values = [expect_number(got[key], what=f"{what}[{key}]") for key in sorted(got, key=int)]
+    expect_close(
+        values,
+        expected,
+        what=f"{what}, the weights in label order",
+        rtol=1e-9,
+        hint="weight = n_samples / (n_classes * count of the class): the rare classes weigh more.",
+    )
+
+
+# --- train_with_early_stopping --------------------------------------------------------------
+
+
+def _data():
+    X, y = make_imbalanced(N_DATA, seed=DATA_SEED)
+    X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.3, stratify=y, random_state=SPLIT_SEED)
+    X_test, y_test = make_imbalanced(N_TEST, seed=TEST_SEED)
+    return X_train, y_train, X_val, y_val, X_test, y_test
+
+
+# train_with_early_stopping trains a network: call it once per submission and share the answer.
+_trained = {"student": None, "result": None}
+WHAT = "train_with_early_stopping(X_train, y_train, X_val, y_val)"
+
+
+def _train(student, record=None):
+    if _trained["student"] is not student:
+        X_train, y_train, X_val, y_val, _, _ = _data()
+        _trained["result"] = student.train_with_early_stopping(X_train, y_train, X_val, y_val)
+        _trained["student"] = student
+    result = _trained["result"]
+    if not isinstance(result, dict):
+        fail(f"{WHAT}: expected a dict with keys 'model', 'loss', 'val_loss', 'best_epoch'.")
+    missing = [key for key in ("model", "loss", "val_loss", "best_epoch") if key not in result]
+    if missing:
+        fail(f"{WHAT}: the returned dict has no key(s) {missing}.")
+    model = expect_model(result["model"], what=f'{WHAT}["model"]')
+    curves = {}
+    for key in ("loss", "val_loss"):
+        value = result[key]
+        if not isinstance(value, (list, tuple)) or len(value) < 2:
+            fail(f'{WHAT}["{key}"]: expected a list of floats, one per epoch (at least 2 epochs).')
+        curves[key] = expect_array(list(value), what=f'{WHAT}["{key}"]', shape=(len(value),))
+    if len(curves["loss"]) != len(curves["val_loss"]):
+        fail(f'{WHAT}: "loss" and "val_loss" should have one value per epoch each; their lengths differ.')
+    if record is not None:
+        record(
+            "training",
+            loss=curves["loss"],
+            val_loss=curves["val_loss"],
+            epoch=list(range(len(curves["loss"]))),
+            lowest_val_loss_at_epoch=int(np.nanargmin(curves["val_loss"]))
+            if np.any(np.isfinite(curves["val_loss"]))
+            else -1,
+            title="Your training (class-weighted) and validation loss",
+            xlabel="epoch (0-based)",
+            ylabel="loss",
+        )
+    if not np.all(np.isfinite(curves["val_loss"])):
+        fail(f'{WHAT}["val_loss"] contains NaN or inf.')
+    return model, curves, result
+
+
+def _probabilities(model, X, what):
+    try:
+        out = np.asarray(model.predict(X.astype("float32"), verbose=0), dtype=float)
+    except Exception as err:  # noqa: BLE001 -- the judge calls the model: say why it failed
+        fail(f"{what}: calling the model on X of shape {X.shape} raised {type(err).__name__}: {str(err)[:200]}")
+    if out.ndim == 2 and out.shape[1] == 1:
+        out = out[:, 0]
+    if out.shape != (len(X),):
+        fail(
+            f"{what}: the model should give one probability of class 1 per sample, shape ({len(X)}, 1); "
+            f"it gives shape {out.shape}. Use Dense(1, activation='sigmoid') as the output layer."
+        )
+    if not np.all((out >= 0) & (out <= 1)):
+        fail(f"{what}: the model's outputs are not probabilities in [0, 1]; end with a sigmoid.")
+    return out
+
+
+def test_training_returns_model_and_curves(student, record):
+    model, curves, result = _train(student, record)
+    X_val = _data()[2]
+    _probabilities(model, X_val, f'{WHAT}["model"]')
+    expect_number(result["best_epoch"], what=f'{WHAT}["best_epoch"]')
+
+
+def test_training_stops_early(student):
+    _, curves, _ = _train(student)
+    epochs = len(curves["val_loss"])
+    if epochs >= MAX_EPOCHS:
+        fail(
+            f"{WHAT}: the training ran all {MAX_EPOCHS} epochs. With "
+            "keras.callbacks.EarlyStopping(monitor='val_loss', patience=...) it should stop once the "
+            "validation loss has not improved for `patience` epochs."
+        )
+    best = int(np.argmin(curves["val_loss"]))
+    if best == epochs - 1:
+        fail(f"{WHAT}: the last epoch has the lowest validation loss, so nothing stopped the training early.")
+
+
+def test_best_epoch_is_lowest_val_loss(student):
+    _, curves, result = _train(student)
+    best = expect_number(result["best_epoch"], what=f'{WHAT}["best_epoch"]')
+    if best != int(np.argmin(curves["val_loss"])):
+        fail(
+            f'{WHAT}["best_epoch"] = {best:g} is not the (0-based) index of the lowest value in "val_loss" (np.argmin).'
+        )
+
+
+def test_restores_best_weights(student):
+    model, curves, _ = _train(student)
+    _, y_train, X_val, y_val, _, _ = _data()
+    p = np.clip(_probabilities(model, X_val, f'{WHAT}["model"]'), EPS, 1 - EPS)
+    losses = -(y_val * np.log(p) + (1 - y_val) * np.log(1 - p))
+    # Keras's val_loss: plain, or weighted with the class weights (sum of weight * loss / n)
+    classes = np.unique(y_train)
+    weights = dict(zip(classes.tolist(), compute_class_weight("balanced", classes=classes, y=y_train), strict=True))
+    candidates = [losses.mean(), np.mean(np.array([weights[label] for label in y_val.tolist()]) * losses)]
+    lowest = float(np.min(curves["val_loss"]))
+    if not any(np.isclose(loss, lowest, rtol=1e-4, atol=1e-6) for loss in candidates):
+        fail(
+            f'{WHAT}["model"]: its binary cross-entropy on (X_val, y_val) (plain: {candidates[0]:.5f}, '
+            f'class-weighted: {candidates[1]:.5f}) is not the lowest "val_loss" of the training, '
+            f"{lowest:.5f}: the returned model does not have the weights of its best epoch. Pass "
+            "restore_best_weights=True to EarlyStopping (and use no weight regularisers, whose penalty "
+            "would be part of val_loss)."
+        )
+
+
+def test_beats_majority_baseline(student):
+    model, _, _ = _train(student)
+    _, _, _, _, X_test, y_test = _data()
+    predicted = (_probabilities(model, X_test, f'{WHAT}["model"]') > 0.5).astype(int)
+    score = balanced_accuracy_score(y_test, predicted)
+    if score < MIN_BALANCED_ACCURACY:
+        fail(
+            f'{WHAT}["model"]: its balanced accuracy on the hidden test set (class 1 when the probability '
+            f"is above 0.5) is {score:.3f}; it should be at least {MIN_BALANCED_ACCURACY} (always "
+            "answering the majority class gives 0.5). Train with class_weight=class_weights(y_train); "
+            f"{STOPPED_TOO_EARLY}"
+        )
+
+
+def test_finds_the_rare_class(student):
+    model, _, _ = _train(student)
+    _, _, _, _, X_test, y_test = _data()
+    predicted = (_probabilities(model, X_test, f'{WHAT}["model"]') > 0.5).astype(int)
+    recall = recall_score(y_test, predicted)
+    if recall < MIN_RARE_RECALL:
+        fail(
+            f'{WHAT}["model"]: it finds {recall:.0%} of the rare class (label 1) in the hidden test set; '
+            f"it should find at least {MIN_RARE_RECALL:.0%}. Without class weights the loss is dominated "
+            "by the common class and the model learns to answer 0; weight the rare class up with "
+            f"class_weight=class_weights(y_train). {STOPPED_TOO_EARLY}"
+        )
