@@ -33,6 +33,8 @@ PYTEST_ARGS = [
     "-p", "no:terminal",
     "-p", "no:cacheprovider",
     "-p", "no:randomly",
+    "-p", "no:unraisableexception",  # its gc.collect() at every exit costs ~0.5 s with TensorFlow loaded
+    "-p", "no:threadexception",
     "--assert=plain",
     "--import-mode=importlib",
     "-c", os.devnull,
