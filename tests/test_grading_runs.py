@@ -14,6 +14,7 @@ import pytest
 
 from grader.exercise import load_exercises
 from grader.paths import KIT_ROOT
+from grader.sandbox import isolation_problem
 from grader.validate import mutant_source, reference_source, stub_source
 
 EXERCISE = "02_linear_collapse"
@@ -133,13 +134,17 @@ def test_honest_students_score_the_same_beside_hostile_ones(tmp_path):
 
 @pytest.mark.slow
 def test_nothing_persists_from_one_student_to_the_next(tmp_path):
-    """Student A changes globals, seeds and files; student B, graded next, sees none of it."""
+    """Student A changes globals, seeds, a Keras dtype policy and files; student B, graded next, sees none."""
+    if isolation_problem():
+        pytest.skip(f"without bubblewrap /tmp is shared: {isolation_problem()}")
     exercise = load_exercises()[EXERCISE]
     submissions = tmp_path / "class"
     polluter = submissions / "a_polluter" / EXERCISE
     polluter.mkdir(parents=True)
     (polluter / exercise.student_file).write_text(
-        "import os, random, numpy as np\n"
+        "import os, random, numpy as np, keras\n"
+        "keras.config.set_dtype_policy('mixed_float16')\n"
+        "keras.utils.set_random_seed(7)\n"
         "random.seed(123); np.random.seed(123)\n"
         "np.set_printoptions(precision=1)\n"
         "os.environ['LEAK'] = '1'\n"
@@ -149,7 +154,9 @@ def test_nothing_persists_from_one_student_to_the_next(tmp_path):
     checker = submissions / "b_checker" / EXERCISE
     checker.mkdir(parents=True)
     probe = (
-        "\n\nimport os as _os\n"
+        "\n\nimport os as _os\nimport keras as _keras\n"
+        "if _keras.config.dtype_policy().name != 'float32':\n"
+        "    raise RuntimeError('saw the previous student\\'s dtype policy')\n"
         "if _os.path.exists('/tmp/leak.txt') or _os.path.exists(_os.path.expanduser('~/leak.txt'))"
         " or _os.environ.get('LEAK'):\n"
         "    raise RuntimeError('saw the previous student')\n"
