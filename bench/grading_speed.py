@@ -70,17 +70,17 @@ class PeakMemory:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                tree = [self.root, *self.root.children(recursive=True)]
-            except psutil.Error:
-                break
-            self.total = max(self.total, sum(self._rss(p) for p in tree))
-            for child in self.root.children():  # a worker: the judge, its zygote and the student process
-                try:
-                    family = [child, *child.children(recursive=True)]
-                except psutil.Error:
-                    continue
-                self.per_worker = max(self.per_worker, sum(self._rss(p) for p in family))
+                self._sample()
+            except psutil.Error:  # a process ended while being read
+                pass
             self._stop.wait(0.3)
+
+    def _sample(self) -> None:
+        tree = [self.root, *self.root.children(recursive=True)]
+        self.total = max(self.total, sum(self._rss(p) for p in tree))
+        for child in self.root.children():  # a worker: the judge, its zygote and the student process
+            family = [child, *child.children(recursive=True)]
+            self.per_worker = max(self.per_worker, sum(self._rss(p) for p in family))
 
     def stop(self) -> None:
         self._stop.set()
