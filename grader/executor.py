@@ -49,6 +49,7 @@ def warm_up() -> None:
     import grader.judge  # noqa: F401
 
 
+SCHEDULER_TIMEOUT = "30s"  # how long to try reaching a Dask scheduler
 _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask workers may run threads
 
 
@@ -72,7 +73,7 @@ def _run_on_dask(jobs: list[Job], scheduler: str) -> Iterator[Done]:
     from distributed import Client, as_completed
 
     try:
-        client = Client(scheduler, timeout="30s")
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
     except OSError as exc:
         raise SchedulerError(scheduler, str(exc)) from None
     with client:

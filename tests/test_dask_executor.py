@@ -42,10 +42,12 @@ def test_dask_local_cluster_equals_local_executor(tmp_path):
     assert (tmp_path / "dask" / "gradebook.csv").read_text() == (tmp_path / "local" / "gradebook.csv").read_text()
 
 
-def test_unreachable_scheduler_is_one_clear_error(tmp_path):
+def test_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
+    from grader import executor
     from grader.errors import SchedulerError
     from grader.executor import Job, run_jobs
 
     pytest.importorskip("distributed")
+    monkeypatch.setattr(executor, "SCHEDULER_TIMEOUT", "3s")
     with pytest.raises(SchedulerError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(run_jobs([Job("k", EXERCISE, "x = 1\n")], 1, scheduler="tcp://127.0.0.1:9"))

@@ -19,7 +19,7 @@ from grader.sandbox import active_isolation, isolation_problem
 from grader.store import Store
 
 CORPUS = Path(__file__).parent / "hostile"
-LIMITS = Limits(call_seconds=3, submission_seconds=60, memory_mb=1024)
+LIMITS = Limits(call_seconds=3, submission_seconds=20, memory_mb=1024)
 KERAS_LIMITS = Limits(call_seconds=30, submission_seconds=120, memory_mb=2048)
 
 
