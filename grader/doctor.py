@@ -32,4 +32,10 @@ def diagnose() -> list[tuple[str, str]]:
 
     rows.append(("numpy", numpy.__version__))
     rows.append(("isolation", active_isolation().describe()))
+    from grader.limits import cgroups_problem
+    from grader.spawn import default_spawner
+
+    problem = cgroups_problem()
+    rows.append(("limits", "cgroups: memory and tasks per submission" if not problem else f"no cgroups ({problem})"))
+    rows.append(("start", default_spawner().describe()))
     return rows

@@ -159,7 +159,7 @@ class ZygoteSpawner:
         self.namespace = ""
         self.inside = 0  # host PID of a process inside the sandbox (bubblewrap's init)
         self.buffer = b""
-        atexit.register(self.stop)
+        atexit.register(self.close)
 
     def _start(self) -> None:
         judge_end, zygote_end = socket.socketpair()
@@ -270,6 +270,11 @@ class ZygoteSpawner:
         if self.control is not None:
             self.control.close()
             self.control = None
+
+    def close(self) -> None:
+        """Stop the zygote and remove its folder (at exit)."""
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
 
     def describe(self) -> str:
         return "zygote: student processes forked from a warm parent that imported NumPy, TensorFlow and Keras"

@@ -69,7 +69,7 @@ def test_grade_missing_submissions_gives_zero_row(tmp_path):
 def test_doctor_names_versions_and_isolation():
     result = grader("doctor")
     assert result.returncode == 0
-    for label in ("python", "tensorflow", "keras", "gpu", "isolation"):
+    for label in ("python", "tensorflow", "keras", "gpu", "isolation", "limits", "start"):
         assert any(line.startswith(label) for line in result.stdout.splitlines()), result.stdout
 
 
