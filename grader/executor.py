@@ -54,12 +54,12 @@ _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask worker
 
 
 def _judge(exercise_id: str, source: str) -> tuple[list[dict], float]:
-    from grader.exercise import load_exercises
+    from grader.exercise import known_exercises
     from grader.judge import judge_source
 
     with _ONE_AT_A_TIME:
         started = time.monotonic()
-        exercise = load_exercises()[exercise_id]
+        exercise = known_exercises()[exercise_id]
         results = [result.to_dict() for result in judge_source(exercise, source)]
         return results, time.monotonic() - started
 

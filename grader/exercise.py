@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 from grader.errors import ExerciseDefinitionError, ExerciseNotFoundError
 from grader.paths import SOLUTIONS
 
-__all__ = ["Exercise", "Limits", "load_exercise", "load_exercises", "select_exercises"]
+__all__ = ["Exercise", "Limits", "load_exercise", "load_exercises", "known_exercises", "select_exercises"]
 
 ID_PATTERN = re.compile(r"^\d\d_[a-z0-9_]+$")
 
@@ -93,6 +94,12 @@ def load_exercises(root: Path = SOLUTIONS) -> dict[str, Exercise]:
     """All exercises under ``root``, in course order."""
     folders = sorted(p for p in root.iterdir() if p.is_dir() and ID_PATTERN.match(p.name)) if root.is_dir() else []
     return {folder.name: load_exercise(folder) for folder in folders if (folder / "exercise.toml").exists()}
+
+
+@functools.cache
+def known_exercises(root: Path = SOLUTIONS) -> dict[str, Exercise]:
+    """``load_exercises`` read once per process, for per-submission paths (do not mutate)."""
+    return load_exercises(root)
 
 
 def select_exercises(ids: list[str] | None, root: Path = SOLUTIONS) -> list[Exercise]:

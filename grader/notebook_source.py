@@ -8,7 +8,7 @@ import nbformat
 
 __all__ = ["NotebookError", "notebook_to_source"]
 
-PUBLIC_TESTS_TAG = "public-tests"  # the tag grader.authoring.notebook puts on that cell
+PUBLIC_TESTS_TAG = "public-tests"  # the cell grader.authoring.notebook generates to run the public tests
 
 
 class NotebookError(ValueError):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.errors import SubmissionsNotFoundError
-from grader.exercise import Exercise, load_exercises
+from grader.exercise import Exercise, known_exercises
 from grader.notebook_source import NotebookError, notebook_to_source
 
 __all__ = ["Submission", "find_students", "find_submissions", "read_submission", "StudentSource"]
@@ -106,7 +106,7 @@ def _owner(file_name: str, exercise: Exercise) -> str | None:
     stem = Path(file_name).stem
     if stem == exercise.module_name:
         return None
-    for other in load_exercises(exercise.folder.parent).values():
+    for other in known_exercises(exercise.folder.parent).values():
         if other.id != exercise.id and stem == other.module_name:
             return other.id
     return None
