@@ -17,10 +17,6 @@ class Outcome(StrEnum):
     GRADER_ERROR = "grader error"  # the hidden test or the grader broke
     MISSING = "missing"  # no submission at all
 
-    @classmethod
-    def parse(cls, text: str) -> Outcome:
-        return cls(text)
-
 
 @dataclass
 class TestResult:

@@ -13,14 +13,13 @@ from grader.exercise import Exercise, Limits, load_exercises  # noqa: E402
 
 
 def _gpu_visible() -> bool:
+    """Whether an NVIDIA GPU is visible, without importing TensorFlow (collection stays fast).
+
+    The GPU test itself asks TensorFlow again and fails loudly if TensorFlow cannot use the GPU.
+    """
     if os.environ.get("CUDA_VISIBLE_DEVICES") == "":
         return False
-    try:
-        import tensorflow as tf
-
-        return bool(tf.config.list_physical_devices("GPU"))
-    except Exception:
-        return False
+    return Path("/dev/nvidia0").exists() or Path("/proc/driver/nvidia/gpus").is_dir()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -24,9 +24,12 @@ def test_every_exercise_validates():
 @pytest.mark.slow
 def test_reference_solutions_score_full_points_on_the_gpu():
     """Same grades on a GPU: the reference solutions still pass every hidden test there."""
+    import tensorflow as tf
+
     from grader.judge import judge_source
     from grader.validate import reference_source
 
+    assert tf.config.list_physical_devices("GPU"), "a GPU device file exists but TensorFlow sees no GPU"
     for exercise in load_exercises().values():
         results = judge_source(exercise, reference_source(exercise))
         assert sum(r.points for r in results) == exercise.max_points, exercise.id

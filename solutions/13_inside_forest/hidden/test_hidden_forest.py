@@ -1,7 +1,11 @@
 """Hidden tests for 13_inside_forest: Gini impurity, best split, bootstrap and vote, against scikit-learn."""
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from sklearn.datasets import load_iris
 from sklearn.tree import DecisionTreeClassifier
 
@@ -166,6 +170,62 @@ def test_best_split_random_matches_sklearn(student, seed):
     _, t_sk, impurity_sk = sklearn_stump(x[:, None], y)
     expect_close(impurity, impurity_sk, what=f"{what} impurity", rtol=1e-9, hint=SPLIT_HINT)
     expect_close(t, t_sk, what=f"{what} threshold", rtol=THRESHOLD_TOL, atol=THRESHOLD_TOL, hint=SPLIT_HINT)
+
+
+def exact_best_split(x, y):
+    """The test's own exact answer: weighted child impurities as fractions, the smallest threshold among the best."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y)
+    n = y.size
+
+    def g(labels):
+        if labels.size == 0:
+            return Fraction(0)
+        _, counts = np.unique(labels, return_counts=True)
+        return 1 - sum(Fraction(int(c), int(labels.size)) ** 2 for c in counts)
+
+    scores = []
+    values = np.unique(x)
+    for a, b in zip(values[:-1], values[1:], strict=True):
+        t = (a + b) / 2.0
+        left = x <= t
+        n_left = int(left.sum())
+        scores.append((Fraction(n_left, n) * g(y[left]) + Fraction(n - n_left, n) * g(y[~left]), t))
+    best = min(score for score, _ in scores)
+    return min(t for score, t in scores if score == best), float(best)
+
+
+SMALL_SPLITS = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2)), min_size=2, max_size=14).filter(
+    lambda pairs: len({x for x, _ in pairs}) > 1
+)
+
+
+@settings(
+    max_examples=60,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@example(pairs=list(zip([0, 0, 2, 1, 4, 1, 3, 3, 1, 2, 5, 5], [0, 2, 0, 2, 1, 2, 1, 2, 1, 2, 2, 0], strict=True)))
+@given(pairs=SMALL_SPLITS)
+def test_best_split_exact_ties_property(student, pairs):
+    """Small integer data, where many thresholds tie exactly: the smallest of the best must win."""
+    x = np.array([v for v, _ in pairs], dtype=float)
+    y = np.array([label for _, label in pairs])
+    what = f"best_split(x={x.astype(int).tolist()}, y={y.tolist()})"
+    t, impurity = check_split(student.best_split(x, y), what)
+    t_expected, impurity_expected = exact_best_split(x, y)
+    expect_close(impurity, impurity_expected, what=f"{what} impurity", rtol=1e-9, atol=1e-12, hint=SPLIT_HINT)
+    expect_close(
+        t,
+        t_expected,
+        what=f"{what} threshold",
+        rtol=0,
+        atol=1e-12,
+        hint="Several thresholds score the same here. Scores equal up to rounding (within 1e-12) are ties; "
+        "keep the smallest threshold among them.",
+    )
 
 
 # --- best split over all features ------------------------------------------------------------
