@@ -51,8 +51,10 @@ def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]
             )
             continue
         first = not_passed[0]
-        prefix = f"[{first.case}] " if first.case else ""
-        more = f" ({len(not_passed)} of {len(mine)} cases)" if len(mine) > 1 else ""
+        # A case is named by its position, never by pytest's parameter id (e.g. "X5x4-W3x4"): ids are the
+        # grader's internals and can spell out hidden inputs.
+        prefix = f"case {mine.index(first) + 1} of {len(mine)}: " if len(mine) > 1 else ""
+        more = f" ({len(not_passed)} of {len(mine)} cases did not pass)" if len(mine) > 1 else ""
         results.append(
             TestResult(
                 function,

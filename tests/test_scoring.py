@@ -1,0 +1,46 @@
+"""From per-case pytest results to points per hidden test (grader.scoring)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grader.exercise import Exercise, Limits
+from grader.outcomes import Outcome
+from grader.scoring import CaseResult, score_all_as, score_cases
+
+
+def _exercise(points: dict[str, float]) -> Exercise:
+    return Exercise(
+        id="99_toy", title="toy", student_file="toy.py", names=(), points=points, limits=Limits(), folder=Path(".")
+    )
+
+
+def test_parametrized_cases_share_points_and_are_named_by_position_not_by_id():
+    exercise = _exercise({"test_shape": 3.0})
+    cases = [
+        CaseResult("test_shape", "X5x4-W3x4", Outcome.PASSED),
+        CaseResult("test_shape", "X1x4-W3x4", Outcome.FAILED, "dense_forward: expected shape (1, 3). Received: (3,)"),
+        CaseResult("test_shape", "X2x1-W1x1", Outcome.PASSED),
+    ]
+    (result,) = score_cases(exercise, cases)
+    assert result.points == 2.0 and result.max_points == 3.0 and result.outcome is Outcome.FAILED
+    assert result.message.startswith("case 2 of 3: dense_forward")
+    assert "1 of 3 cases did not pass" in result.message
+    assert "X1x4" not in result.message and "[" not in result.message.split(":")[0]
+
+
+def test_a_declared_test_that_left_no_result_fails_and_an_unparametrized_one_has_no_prefix():
+    exercise = _exercise({"test_a": 1.0, "test_b": 2.0})
+    results = score_cases(exercise, [CaseResult("test_a", "", Outcome.ERROR, "boom")])
+    assert [(r.test, r.outcome, r.points) for r in results] == [
+        ("test_a", Outcome.ERROR, 0.0),
+        ("test_b", Outcome.FAILED, 0.0),
+    ]
+    assert results[0].message == "boom"
+
+
+def test_score_all_as_gives_every_test_the_same_outcome_and_no_points():
+    exercise = _exercise({"test_a": 1.0, "test_b": 2.0})
+    results = score_all_as(exercise, Outcome.NOT_LOADED, "neuron.py, line 3: SyntaxError")
+    assert {r.outcome for r in results} == {Outcome.NOT_LOADED}
+    assert sum(r.points for r in results) == 0 and sum(r.max_points for r in results) == 3.0
