@@ -13,15 +13,25 @@ from dataclasses import dataclass, field
 
 from grader.authoring.build import stale_files
 from grader.authoring.markers import make_stub, remove_markers
+from grader.errors import BuildError
 from grader.executor import Done, Job, run_jobs
-from grader.exercise import Exercise
+from grader.exercise import Exercise, hidden_test_names, points_problems
+from grader.feedback_audit import internals_in
 from grader.gradebook import format_points
 from grader.judge import run_tests, student_session
 from grader.outcomes import Outcome, TestResult
 from grader.paths import KIT_ROOT
 from grader.proxy import StudentProxy
 
-__all__ = ["Check", "ExerciseReport", "validate_exercises", "reference_source", "mutant_source", "hidden_test_names"]
+__all__ = [
+    "Check",
+    "ExerciseReport",
+    "validate_exercises",
+    "reference_source",
+    "mutant_source",
+    "hidden_test_names",
+    "defined_names",
+]
 
 Reporter = Callable[[str], None]
 
@@ -58,16 +68,6 @@ def mutant_source(exercise: Exercise, mutant_text: str) -> str:
     return reference_source(exercise) + "\n\n# ---- mutant ----\n" + mutant_text
 
 
-def hidden_test_names(exercise: Exercise) -> set[str]:
-    """Names of the test functions in the hidden suite, read without importing it."""
-    names = set()
-    for path in sorted(exercise.hidden_dir.glob("test_*.py")):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_"):
-                names.add(node.name)
-    return names
-
-
 def _score(results: list[TestResult]) -> tuple[float, float]:
     return sum(r.points for r in results), sum(r.max_points for r in results)
 
@@ -81,6 +81,41 @@ def _failures(results: list[TestResult]) -> str:
     return "; ".join(f"{r.test}: {r.outcome.value}: {r.message}" for r in results if r.points < r.max_points)[:1500]
 
 
+def defined_names(source: str) -> set[str]:
+    """Names a module defines at its top level: functions, classes, assignments, imports."""
+    names: set[str] = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def _names_check(exercise: Exercise) -> Check:
+    """Every name in ``names`` is defined by the reference solution and by the stub."""
+    problems = []
+    for label, make in (("reference solution", reference_source), ("stub", stub_source)):
+        try:
+            missing = [n for n in exercise.names if n not in defined_names(make(exercise))]
+        except SyntaxError as exc:
+            problems.append(f"the {label} does not parse ({exc.msg}, line {exc.lineno})")
+            continue
+        except BuildError as exc:
+            problems.append(str(exc))
+            continue
+        if missing:
+            problems.append(f"the {label} does not define {', '.join(missing)}")
+    return Check(
+        f"names ({len(exercise.names)}) defined by the reference solution and the stub",
+        not problems,
+        "; ".join(problems) + "; fix names in exercise.toml or the solution",
+    )
+
+
 def _static_checks(exercise: Exercise) -> list[Check]:
     checks = []
     stale = stale_files(exercise)
@@ -92,13 +127,9 @@ def _static_checks(exercise: Exercise) -> list[Check]:
         )
     )
     names = hidden_test_names(exercise)
-    declared = set(exercise.points)
-    problems = []
-    if names - declared:
-        problems.append("tests without points: " + ", ".join(sorted(names - declared)))
-    if declared - names:
-        problems.append("points for tests that do not exist: " + ", ".join(sorted(declared - names)))
+    problems = points_problems(exercise)
     checks.append(Check(f"{len(names)} hidden tests, all with points", not problems, "; ".join(problems)))
+    checks.append(_names_check(exercise))
     mutants = exercise.mutants
     checks.append(
         Check(f"{len(mutants)} mutants (at least 3)", len(mutants) >= 3, "add realistic wrong answers to mutants/")
@@ -124,8 +155,10 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
     stub_points, _ = _score(stub)
     passed = ", ".join(r.test for r in stub if r.points > 0)
     checks.append(Check(f"stub scores {_text(stub)}", stub_points == 0, f"tests passing on the stub: {passed}"))
+    leaks = internals_in(stub)
     for mutant in exercise.mutants:
         results = done[f"mutant:{mutant.stem}"].results
+        leaks += [f"mutant {mutant.stem}: {leak}" for leak in internals_in(results)]
         lost = [r.test for r in results if r.points < r.max_points]
         checks.append(
             Check(
@@ -134,6 +167,13 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
                 "no hidden test catches it",
             )
         )
+    checks.append(
+        Check(
+            "feedback on the stub and the mutants shows no grader internals",
+            not leaks,
+            "; ".join(leaks)[:1500] + " (write the message for the student: grader.testing.fail, expect_*)",
+        )
+    )
     return checks
 
 
