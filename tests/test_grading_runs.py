@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,7 @@ def test_nothing_persists_from_one_student_to_the_next(tmp_path):
     if isolation_problem():
         pytest.skip(f"without bubblewrap /tmp is shared: {isolation_problem()}")
     exercise = load_exercises()[EXERCISE]
+    leak = f"leak-{uuid.uuid4().hex}.txt"  # unique per run: a file left by anything earlier cannot fake a leak
     submissions = tmp_path / "class"
     polluter = submissions / "a_polluter" / EXERCISE
     polluter.mkdir(parents=True)
@@ -148,8 +150,8 @@ def test_nothing_persists_from_one_student_to_the_next(tmp_path):
         "random.seed(123); np.random.seed(123)\n"
         "np.set_printoptions(precision=1)\n"
         "os.environ['LEAK'] = '1'\n"
-        "open('/tmp/leak.txt', 'w').write('leak')\n"
-        "open(os.path.expanduser('~/leak.txt'), 'w').write('leak')\n" + stub_source(exercise)
+        f"open('/tmp/{leak}', 'w').write('leak')\n"
+        f"open(os.path.expanduser('~/{leak}'), 'w').write('leak')\n" + stub_source(exercise)
     )
     checker = submissions / "b_checker" / EXERCISE
     checker.mkdir(parents=True)
@@ -157,7 +159,7 @@ def test_nothing_persists_from_one_student_to_the_next(tmp_path):
         "\n\nimport os as _os\nimport keras as _keras\n"
         "if _keras.config.dtype_policy().name != 'float32':\n"
         "    raise RuntimeError('saw the previous student\\'s dtype policy')\n"
-        "if _os.path.exists('/tmp/leak.txt') or _os.path.exists(_os.path.expanduser('~/leak.txt'))"
+        f"if _os.path.exists('/tmp/{leak}') or _os.path.exists(_os.path.expanduser('~/{leak}'))"
         " or _os.environ.get('LEAK'):\n"
         "    raise RuntimeError('saw the previous student')\n"
     )
