@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import functools
 import re
 import tomllib
@@ -9,9 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.errors import ExerciseDefinitionError, ExerciseNotFoundError
+from grader.exercise_schema import check_metadata
 from grader.paths import SOLUTIONS
 
-__all__ = ["Exercise", "Limits", "load_exercise", "load_exercises", "known_exercises", "select_exercises"]
+__all__ = [
+    "Exercise",
+    "Limits",
+    "load_exercise",
+    "load_exercises",
+    "known_exercises",
+    "select_exercises",
+    "gradable_exercises",
+    "hidden_test_names",
+    "points_problems",
+]
 
 ID_PATTERN = re.compile(r"^\d\d_[a-z0-9_]+$")
 
@@ -32,6 +44,9 @@ class Exercise:
     points: dict[str, float]
     limits: Limits
     folder: Path = field(repr=False)
+    draft: bool = False  # a draft is graded only when named with --exercise
+    level: str = "core"  # "core" or "optional"
+    minutes: int | None = None  # the estimated time a student needs
 
     @property
     def module_name(self) -> str:
@@ -62,31 +77,32 @@ class Exercise:
         return float(sum(self.points.values()))
 
 
-def load_exercise(folder: Path) -> Exercise:
-    """Read and check one ``exercise.toml``."""
+def _where(folder: Path) -> str:
     meta = folder / "exercise.toml"
-    where = str(meta.relative_to(folder.parent.parent)) if folder.parent.parent in meta.parents else str(meta)
+    return str(meta.relative_to(folder.parent.parent)) if folder.parent.parent in meta.parents else str(meta)
+
+
+def load_exercise(folder: Path) -> Exercise:
+    """Read ``exercise.toml`` and check it against the schema (``grader.exercise_schema``)."""
+    where = _where(folder)
     try:
-        data = tomllib.loads(meta.read_text(encoding="utf-8"))
+        data = tomllib.loads((folder / "exercise.toml").read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ExerciseDefinitionError(where, "missing") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ExerciseDefinitionError(where, f"not valid TOML ({exc})") from None
-    for key in ("title", "student_file", "names", "points"):
-        if key not in data:
-            raise ExerciseDefinitionError(where, f"the key {key!r} is missing")
-    points = data["points"]
-    if not points or not all(isinstance(v, (int, float)) and v > 0 for v in points.values()):
-        raise ExerciseDefinitionError(where, "[points] must map each hidden test to a positive number")
-    limits = Limits(**data.get("limits", {}))
+    data = check_metadata(data, where)
     return Exercise(
         id=folder.name,
         title=data["title"],
         student_file=data["student_file"],
         names=tuple(data["names"]),
-        points={name: float(value) for name, value in points.items()},
-        limits=limits,
+        points={name: float(value) for name, value in data["points"].items()},
+        limits=Limits(**data.get("limits", {})),
         folder=folder,
+        draft=data.get("draft", False),
+        level=data.get("level", "core"),
+        minutes=data.get("minutes"),
     )
 
 
@@ -111,3 +127,53 @@ def select_exercises(ids: list[str] | None, root: Path = SOLUTIONS) -> list[Exer
         if exercise_id not in known:
             raise ExerciseNotFoundError(exercise_id, list(known))
     return [known[exercise_id] for exercise_id in sorted(set(ids))]
+
+
+def hidden_test_names(exercise: Exercise) -> set[str]:
+    """Names of the test functions in the hidden suite, read without importing it."""
+    names = set()
+    for path in sorted(exercise.hidden_dir.glob("test_*.py")):
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue  # validate and grading report it; here it is simply no names
+        for node in tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_"):
+                names.add(node.name)
+    return names
+
+
+def points_problems(exercise: Exercise) -> list[str]:
+    """Where ``[points]`` and the hidden tests disagree (the cheap part of validate)."""
+    names = hidden_test_names(exercise)
+    declared = set(exercise.points)
+    problems = []
+    if names - declared:
+        problems.append("tests without points: " + ", ".join(sorted(names - declared)))
+    if declared - names:
+        problems.append("points for tests that do not exist: " + ", ".join(sorted(declared - names)))
+    return problems
+
+
+def gradable_exercises(ids: list[str] | None, root: Path = SOLUTIONS) -> tuple[list[Exercise], list[str]]:
+    """What ``grade`` runs, and one line per exercise it leaves out.
+
+    Named exercises are graded as named. Without names, an exercise marked
+    ``draft = true`` or whose points disagree with its hidden tests is left out.
+    """
+    chosen = select_exercises(ids, root)
+    if ids:
+        return chosen, []
+    kept, left_out = [], []
+    for exercise in chosen:
+        problems = points_problems(exercise)
+        if exercise.draft:
+            left_out.append(f"{exercise.id}: left out, marked draft = true; grade it with --exercise {exercise.id}")
+        elif problems:
+            left_out.append(
+                f"{exercise.id}: left out, fails validate ({'; '.join(problems)}); "
+                f"fix it or grade it with --exercise {exercise.id}"
+            )
+        else:
+            kept.append(exercise)
+    return kept, left_out

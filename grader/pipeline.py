@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.executor import Job, run_jobs
-from grader.exercise import Exercise, select_exercises
+from grader.exercise import Exercise, gradable_exercises, load_exercises
 from grader.gradebook import format_points, write_gradebook
 from grader.outcomes import Outcome, TestResult
 from grader.reports import write_reports
 from grader.scoring import score_all_as
 from grader.store import Store
-from grader.submissions import Submission, find_students, find_submissions, read_submission
+from grader.submissions import Submission, find_students, find_submissions, read_submission, unmatched_entries
 
 __all__ = ["GradeSummary", "Progress", "grade", "suite_digest", "default_workers"]
 
@@ -42,8 +42,14 @@ class GradeSummary:
     exercises: list[str]
     graded: int = 0
     skipped: int = 0
+    matched: int = 0  # student x exercise pairs with something handed in (or refused with a reason)
+    unmatched: list[str] = field(default_factory=list)  # entries of SUBMISSIONS no exercise reads, one line each
+    left_out: list[str] = field(default_factory=list)  # exercises not graded: drafts, failing the cheap checks
     seconds: float = 0.0
-    gradebook: Path = field(default_factory=Path)
+    gradebook: Path | None = None  # None when nothing matched and nothing was written
+
+
+CELL_NOTE = "A cell raised an error; the cells after it still ran and were graded: "
 
 
 def default_workers() -> int:
@@ -74,12 +80,18 @@ def grade(
 ) -> GradeSummary:
     """Grade every student's submissions of the chosen exercises into ``out``."""
     started = time.monotonic()
-    exercises = select_exercises(exercise_ids)
+    exercises, left_out = gradable_exercises(exercise_ids)
     students = find_students(submissions_root)
     submissions = find_submissions(submissions_root, exercises)
+    summary = GradeSummary(students, [e.id for e in exercises], left_out=left_out)
+    summary.unmatched = unmatched_entries(submissions_root, load_exercises())
+    summary.matched = sum(1 for s in submissions if s.folder is not None or s.problem is not None)
     store = Store(out / "results.sqlite")
+    if not summary.matched:  # nothing to grade: no gradebook of zeros that could be uploaded by mistake
+        store.close()
+        summary.seconds = time.monotonic() - started
+        return summary
     digests = {exercise.id: suite_digest(exercise) for exercise in exercises}
-    summary = GradeSummary(students, [e.id for e in exercises])
     jobs = []
     for submission in submissions:
         source = read_submission(submission)
@@ -87,14 +99,16 @@ def grade(
         if not force and store.digests(submission.student, submission.exercise.id) == wanted:
             summary.skipped += 1
             continue
+        notes = [("file", source.choice)] if source.choice else []
         if source.text is None:
             results = _problem_results(submission.exercise, source.problem or "could not read")
-            store.save(submission.student, submission.exercise.id, results, *wanted, source.file)
+            store.save(submission.student, submission.exercise.id, results, *wanted, source.file, notes=notes)
             continue
-        jobs.append(Job((submission, wanted, source.file), submission.exercise.id, source.text))
+        jobs.append(Job((submission, wanted, source.file, notes), submission.exercise.id, source.text))
     for number, done in enumerate(run_jobs(jobs, workers, scheduler), start=1):
-        submission, wanted, file = done.job.key
-        store.save(submission.student, submission.exercise.id, done.results, *wanted, file, done.seconds)
+        submission, wanted, file, notes = done.job.key
+        notes = notes + [("cell", f"{CELL_NOTE}{note}") for note in done.notes]
+        store.save(submission.student, submission.exercise.id, done.results, *wanted, file, done.seconds, notes)
         summary.graded += 1
         report(Progress(number, len(jobs), _progress_line(number, len(jobs), submission, done.results, done.seconds)))
     summary.gradebook = out / "gradebook.csv"

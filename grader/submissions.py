@@ -3,27 +3,38 @@
 Layouts accepted::
 
     SUBMISSIONS/<student>/<exercise_id>/<student_file or notebook>
+    SUBMISSIONS/<student>/<student_file or notebook>        (no exercise folder)
     SUBMISSIONS/submitted/<student>/<exercise_id>/...     (an nbgrader course folder)
 
-In an exercise folder the grader takes, in order: the stub's file name
-(``neuron.py``), the notebook ``neuron.ipynb``, the only notebook, the only
-``.py`` file (a notebook exported as a script; its ``get_ipython()`` lines, which
-only run in Jupyter, become ``pass``). Files named ``test_*``, ``conftest*`` or
-``_*`` (e.g. the ``_grader_testing.py`` helper of an nbgrader assignment) are never
-the student's file.
+A file straight inside a student's folder belongs to the exercise whose file it is
+named like (``neuron.py``, ``neuron.ipynb``, ``neuron (1).ipynb``); an exercise folder
+wins over such a file. Which file of a folder is graded: ``grader.submission_files``.
+Entries that match nothing are listed by ``unmatched_entries``, one line each, with a
+guess at what was meant. A student folder that is a symbolic link leading out of
+SUBMISSIONS is refused: its student is recorded with that one-line problem.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from grader.errors import SubmissionsNotFoundError
 from grader.exercise import Exercise, known_exercises
-from grader.notebook_source import NotebookError, notebook_to_source
+from grader.notebook_source import NotebookError, notebook_module
+from grader.submission_files import SUFFIXES, choose_file, named_like, shown
 
-__all__ = ["Submission", "find_students", "find_submissions", "read_submission", "StudentSource"]
+__all__ = [
+    "Submission",
+    "find_students",
+    "find_submissions",
+    "read_submission",
+    "StudentSource",
+    "unmatched_entries",
+]
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
@@ -34,6 +45,8 @@ class Submission:
     student: str
     exercise: Exercise
     folder: Path | None  # None: the student has no folder for this exercise
+    direct: bool = False  # the file lies straight in the student's folder (no exercise folder)
+    problem: str | None = None  # a reason known before reading (a refused student folder)
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,7 @@ class StudentSource:
     problem: str | None
     file: str | None
     digest: str
+    choice: str = ""  # which file was graded and why, when the folder held several
 
 
 def _root(path: Path) -> Path:
@@ -55,10 +69,14 @@ def _root(path: Path) -> Path:
     return nbgrader if nbgrader.is_dir() else path
 
 
+def _is_student_folder(entry: Path) -> bool:
+    return not entry.name.startswith((".", "_")) and entry.is_dir()
+
+
 def find_students(path: Path) -> list[str]:
     """Student folder names, sorted; raises when there are none."""
     root = _root(path)
-    students = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    students = sorted(p.name for p in root.iterdir() if _is_student_folder(p))
     if not students:
         raise SubmissionsNotFoundError(
             str(path), "holds no student folders; expected SUBMISSIONS/<student>/<exercise_id>/<file>"
@@ -66,27 +84,100 @@ def find_students(path: Path) -> list[str]:
     return students
 
 
+def _leaves(folder: Path, root: Path) -> bool:
+    """Whether ``folder`` is a symbolic link that resolves outside ``root``."""
+    if not folder.is_symlink():
+        return False
+    target = folder.resolve()
+    return not target.is_relative_to(root.resolve())
+
+
 def find_submissions(path: Path, exercises: list[Exercise]) -> list[Submission]:
     """One entry per student and exercise, present or not."""
     root = _root(path)
     found = []
     for student in find_students(path):
+        home = root / student
+        if _leaves(home, root):
+            problem = f"{shown(student)} is a symbolic link leading out of the submissions folder; refused"
+            found += [Submission(student, exercise, None, problem=problem) for exercise in exercises]
+            continue
         for exercise in exercises:
-            folder = root / student / exercise.id
-            found.append(Submission(student, exercise, folder if folder.is_dir() else None))
+            folder = home / exercise.id
+            if folder.is_dir() or folder.is_symlink():
+                found.append(Submission(student, exercise, folder))
+            elif any(named_like(p, exercise) for p in _files(home)):
+                found.append(Submission(student, exercise, home, direct=True))
+            else:
+                found.append(Submission(student, exercise, None))
     return found
 
 
-def _pick_file(folder: Path, exercise: Exercise) -> Path | None:
-    preferred = [folder / exercise.student_file, folder / f"{exercise.module_name}.ipynb"]
-    for candidate in preferred:
-        if candidate.exists() or candidate.is_symlink():
-            return candidate
-    for pattern in ("*.ipynb", "*.py"):
-        matches = sorted(p for p in folder.glob(pattern) if not p.name.startswith(("test_", "conftest", "_")))
-        if len(matches) == 1:
-            return matches[0]
-    return None
+def _files(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if not p.is_dir()]
+    except OSError:
+        return []
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def _guess(name: str, known: dict[str, Exercise]) -> str | None:
+    """The exercise id an unmatched folder or file name most likely meant."""
+    normal = _normal(Path(name).stem if Path(name).suffix.lower() in SUFFIXES else name)
+    for exercise_id, exercise in known.items():
+        if normal in (_normal(exercise_id), _normal(exercise.module_name)):
+            return exercise_id
+    number = re.match(r"^(?:ex|exercise|hw|lab|task|assignment)?_?0*(\d+)(?:_|$)", normal)
+    if number:
+        prefix = f"{int(number.group(1)):02d}_"
+        hits = [exercise_id for exercise_id in known if exercise_id.startswith(prefix)]
+        if len(hits) == 1:
+            return hits[0]
+    names = {_normal(e.module_name): i for i, e in known.items()} | {_normal(i): i for i in known}
+    close = difflib.get_close_matches(normal, list(names), n=1, cutoff=0.75)
+    return names[close[0]] if close else None
+
+
+def unmatched_entries(path: Path, known: dict[str, Exercise]) -> list[str]:
+    """One line per entry of SUBMISSIONS that no exercise in ``known`` reads, with what was expected."""
+    root = _root(path)
+    lines = []
+    example = next(iter(known), "01_neuron")
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith((".", "_")) or (entry.name == "submitted" and root == path):
+            continue
+        if not entry.is_dir():
+            lines.append(f"{shown(entry.name)}: a file, not a student folder; expected <student>/<exercise_id>/")
+        elif not _leaves(entry, root):
+            lines += _unmatched_in_student(entry, known, example)
+    return lines
+
+
+def _unmatched_in_student(home: Path, known: dict[str, Exercise], example: str) -> list[str]:
+    lines = []
+    try:
+        entries = sorted(home.iterdir())
+    except OSError as exc:
+        return [f"{shown(home.name)}: cannot be read ({exc.strerror})"]
+    for entry in entries:
+        if entry.name.startswith((".", "_")) or entry.name in known:
+            continue
+        where = f"{shown(home.name)}/{shown(entry.name)}"
+        owners = [e for e in known.values() if named_like(entry, e)] if not entry.is_dir() else []
+        if len(owners) == 1:
+            if (home / owners[0].id).is_dir():
+                lines.append(f"{where}: not graded; {shown(home.name)}/{owners[0].id}/ is graded instead")
+            continue
+        guess = _guess(entry.name, known)
+        hint = f"did you mean {guess}?" if guess else f"exercise ids look like {example}"
+        if entry.is_dir():
+            lines.append(f"{where}: no exercise with that id; {hint}")
+        else:
+            lines.append(f"{where}: not the file of any exercise; {hint}")
+    return lines
 
 
 def _without_ipython(text: str) -> str:
@@ -115,21 +206,19 @@ def _owner(file_name: str, exercise: Exercise) -> str | None:
 def read_submission(submission: Submission) -> StudentSource:
     """Read the student's file; problems come back as a one-line message, never raised."""
     exercise = submission.exercise
+    if submission.problem is not None:
+        return StudentSource(None, submission.problem, None, "")
     if submission.folder is None:
         return StudentSource(None, "no submission", None, "")
+    where = f"{shown(submission.student)}/{'' if submission.direct else exercise.id + '/'}"
     if submission.folder.is_symlink():
-        where = f"{submission.student}/{exercise.id}"
-        return StudentSource(None, f"{where} is a symbolic link; hand in a real folder", None, "")
-    chosen = _pick_file(submission.folder, exercise)
+        return StudentSource(None, f"{where.rstrip('/')} is a symbolic link; hand in a real folder", None, "")
+    choice = choose_file(submission.folder, exercise, submission.direct)
+    chosen = choice.file
     if chosen is None:
-        return StudentSource(
-            None,
-            f"no {exercise.student_file} or notebook found in {submission.student}/{exercise.id}/",
-            None,
-            "",
-        )
-    name = chosen.name
-    owner = _owner(name, exercise)
+        return StudentSource(None, f"no {exercise.student_file} or notebook found in {where}", None, "")
+    name = shown(chosen.name)
+    owner = _owner(chosen.name, exercise)
     if owner is not None:
         expected = f"{exercise.student_file} or {exercise.module_name}.ipynb"
         return StudentSource(None, f"{name} belongs to exercise {owner}; hand in {expected}", name, "")
@@ -137,7 +226,8 @@ def read_submission(submission: Submission) -> StudentSource:
         return StudentSource(None, f"{name} is a symbolic link; submit the file itself", name, "")
     if not chosen.is_file():
         return StudentSource(None, f"{name} is not a regular file", name, "")
-    limit = MAX_NOTEBOOK_BYTES if name.endswith(".ipynb") else MAX_SOURCE_BYTES
+    notebook = chosen.suffix.lower() == ".ipynb"
+    limit = MAX_NOTEBOOK_BYTES if notebook else MAX_SOURCE_BYTES
     size = chosen.stat().st_size
     if size > limit:
         return StudentSource(
@@ -149,11 +239,11 @@ def read_submission(submission: Submission) -> StudentSource:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return StudentSource(None, f"{name} is not UTF-8 text; save it with UTF-8 encoding", name, digest)
-    if name.endswith(".ipynb"):
+    if notebook:
         try:
-            text = notebook_to_source(text, name)
+            text = notebook_module(text, name, exercise.names)
         except NotebookError as exc:
-            return StudentSource(None, str(exc), name, digest)
+            return StudentSource(None, str(exc), name, digest, choice.note)
     else:
         text = _without_ipython(text)
-    return StudentSource(text, None, name, digest)
+    return StudentSource(text, None, name, digest, choice.note)

@@ -200,7 +200,7 @@ def validate_exercises(
         reference = done[exercise.id]["reference"]
         item.suite_seconds = reference.seconds
         item.tests_seconds = sum(r.seconds for r in reference.results)
-        report(f"{exercise.id}  {exercise.title}")
+        report(f"{exercise.id}  {exercise.title}" + ("  (draft: graded only when named)" if exercise.draft else ""))
         for check in item.checks:
             report(f"  {'ok  ' if check.ok else 'FAIL'} {check.name}" + ("" if check.ok else f": {check.detail}"))
         report(

@@ -58,12 +58,21 @@ def test_corrupt_results_database(tmp_path):
 
 def test_grade_missing_submissions_gives_zero_row(tmp_path):
     (tmp_path / "subs" / "ann").mkdir(parents=True)
+    (tmp_path / "subs" / "bob" / "02_linear_collapse").mkdir(parents=True)
     out = tmp_path / "out"
     result = grader("grade", str(tmp_path / "subs"), "--exercise", "02_linear_collapse", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert (out / "gradebook.csv").read_text() == "student,02_linear_collapse,total\nann,0,0\n"
+    assert (out / "gradebook.csv").read_text() == "student,02_linear_collapse,total\nann,0,0\nbob,0,0\n"
     rows = sqlite3.connect(out / "results.sqlite").execute("SELECT DISTINCT outcome FROM results").fetchall()
-    assert rows == [("missing",)]
+    assert sorted(rows) == [("could not load",), ("missing",)]
+
+
+def test_grade_with_nothing_matched_exits_1_and_writes_no_gradebook(tmp_path):
+    (tmp_path / "subs" / "ann").mkdir(parents=True)
+    out = tmp_path / "out"
+    result = grader("grade", str(tmp_path / "subs"), "--exercise", "02_linear_collapse", "--out", str(out))
+    _one_line_error(result, 1, "nothing in")
+    assert not (out / "gradebook.csv").exists()
 
 
 def test_doctor_names_versions_and_isolation():
