@@ -41,7 +41,7 @@ import warnings
 
 import numpy as np
 
-__all__ = ["load_obspy_example", "make_seismograms"]
+__all__ = ["load_obspy_example", "make_detection_set", "make_seismograms"]
 
 
 def _coloured_noise(rng: np.random.Generator, n: int, length: int, sampling_rate: float) -> np.ndarray:
@@ -141,3 +141,49 @@ def load_obspy_example(channel: str = "EHZ") -> tuple[np.ndarray, float]:
         raise ValueError(f"no single trace for channel {channel!r} in ObsPy's example stream")
     trace = traces[0]
     return np.array(trace.data, dtype=np.float64), float(trace.stats.sampling_rate)
+
+
+def make_detection_set(
+    n_noise: int,
+    n_events: int,
+    length: int = 3000,
+    sampling_rate: float = 100.0,
+    seed: int = 0,
+    snr_range: tuple[float, float] = (0.5, 6.0),
+    onset_range: tuple[float, float] = (0.3, 0.7),
+) -> dict[str, np.ndarray]:
+    """Seeded noise-only and event windows with each event's SNR: for detection-rate curves.
+
+    The windows are made as in ``make_seismograms`` (the same coloured noise and P-like
+    arrivals), but the numbers of noise and event windows are fixed, not drawn, and each
+    event's SNR comes back so that detection can be measured per SNR bin. The first
+    ``n_noise`` windows are noise only, the next ``n_events`` hold one event each.
+
+    n_noise, n_events: how many windows of each kind; seed: same seed, same data.
+    snr_range: (low, high); each event's SNR (RMS of the signal in the 2 s after the
+    onset over the noise RMS, which is 1) is drawn uniformly from it.
+
+    Returns a dict of NumPy arrays:
+      "windows": float32 (n_noise + n_events, length);
+      "labels": int64 (n,), 0 for noise, 1 for an event;
+      "onsets": int64 (n,), the onset sample of the event, -1 for noise;
+      "snr": float64 (n,), the event's SNR, 0.0 for noise.
+    """
+    if n_noise < 0 or n_events < 0 or length < 10:
+        raise ValueError("need n_noise >= 0, n_events >= 0 and length >= 10")
+    low, high = snr_range
+    if not 0.0 <= low <= high:
+        raise ValueError("snr_range must be (low, high) with 0 <= low <= high")
+    rng = np.random.default_rng(seed)
+    n = n_noise + n_events
+    traces = _coloured_noise(rng, n, length, sampling_rate)
+    labels = np.zeros(n, dtype=np.int64)
+    labels[n_noise:] = 1
+    onsets = np.full(n, -1, dtype=np.int64)
+    snr = np.zeros(n)
+    first, last = (int(round(frac * length)) for frac in onset_range)
+    for i in range(n_noise, n):
+        onsets[i] = rng.integers(first, max(first + 1, last))
+        snr[i] = rng.uniform(low, high)
+        traces[i] += _event_signal(rng, length, sampling_rate, int(onsets[i]), float(snr[i]))
+    return {"windows": traces.astype(np.float32), "labels": labels, "onsets": onsets, "snr": snr}

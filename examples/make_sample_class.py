@@ -40,9 +40,10 @@ PITFALLS_AND_FORESTS = (
     "13_inside_forest",
     "14_earthquake_damage",
 )
+DEEP_DIVES = ("15_seismic_deep_dive",)
 
 PLAN: dict[str, dict[str, str]] = {
-    "alice": {e: "solution" for e in BASICS + MORE + PITFALLS_AND_FORESTS},
+    "alice": {e: "solution" for e in BASICS + MORE + PITFALLS_AND_FORESTS + DEEP_DIVES},
     "bob": {
         "01_neuron": "mutant:dense_forgot_bias",
         "02_linear_collapse": "mutant:biases_added",
@@ -58,8 +59,9 @@ PLAN: dict[str, dict[str, str]] = {
         "12_imbalance_overfitting": "mutant:no_class_weights",
         "13_inside_forest": "mutant:gini_no_square",
         "14_earthquake_damage": "mutant:importance_impurity",
+        "15_seismic_deep_dive": "mutant:threshold_on_training_noise",
     },
-    "carol": {e: "stub" for e in BASICS + MORE + PITFALLS_AND_FORESTS},
+    "carol": {e: "stub" for e in BASICS + MORE + PITFALLS_AND_FORESTS + DEEP_DIVES},
     "dave": {
         "01_neuron": "syntax_error",
         "02_linear_collapse": "solution",
@@ -67,8 +69,14 @@ PLAN: dict[str, dict[str, str]] = {
         "04_losses": "mutant:mae_squared",
         "06_classification_metrics": "syntax_error",
         "08_submarine": "mutant:scaler_fit_on_all_data",
+        "14_earthquake_damage": "mutant:impute_before_cv",
     },
-    "erin": {"01_neuron": "solution", "02_linear_collapse": "solution", "06_classification_metrics": "solution"},
+    "erin": {
+        "01_neuron": "solution",
+        "02_linear_collapse": "mutant:quiz_better",  # right code, wrong answer to the quiz
+        "06_classification_metrics": "solution",
+        "08_submarine": "mutant:why_noise",
+    },
     "frank": {
         "01_neuron": "notebook:solution",
         "02_linear_collapse": "notebook:mutant:wrong_order",
@@ -84,6 +92,7 @@ PLAN: dict[str, dict[str, str]] = {
         "04_losses": "solution",
         "05_training": "mutant:tape_plus",
         "06_classification_metrics": "solution",
+        "07_ranking_regression_metrics": "mutant:compare_ap_is_roc_area",
         "09_seismic_detection": "mutant:detector_always_noise",
         "13_inside_forest": "solution",
         "14_earthquake_damage": "mutant:oob_training_accuracy",
@@ -97,6 +106,7 @@ PLAN: dict[str, dict[str, str]] = {
         "09_seismic_detection": "partial:train_detector",
         "11_autocorrelation": "partial:blocked_cv_score",
         "13_inside_forest": "notebook:mutant:vote_ties_largest",
+        "15_seismic_deep_dive": "partial:detector_study",
     },
 }
 

@@ -77,3 +77,32 @@ def test_obspy_example_loads_without_network(monkeypatch):
     assert not np.array_equal(data, other)
     with pytest.raises(ValueError):
         load_obspy_example("XYZ")
+
+
+def test_detection_set_counts_order_and_snr():
+    from datasets.seismic import make_detection_set
+
+    data = make_detection_set(30, 20, length=1500, seed=8, snr_range=(0.5, 2.0))
+    assert data["windows"].shape == (50, 1500) and data["windows"].dtype == np.float32
+    assert list(data["labels"]) == [0] * 30 + [1] * 20, "noise windows first, a fixed number of each"
+    assert np.all(data["onsets"][:30] == -1) and np.all(data["snr"][:30] == 0.0)
+    assert np.all((data["snr"][30:] >= 0.5) & (data["snr"][30:] <= 2.0))
+    again = make_detection_set(30, 20, length=1500, seed=8, snr_range=(0.5, 2.0))
+    assert all(np.array_equal(data[key], again[key]) for key in data)
+    other = make_detection_set(30, 20, length=1500, seed=9, snr_range=(0.5, 2.0))
+    assert not np.array_equal(data["windows"], other["windows"])
+    with pytest.raises(ValueError):
+        make_detection_set(-1, 5)
+    with pytest.raises(ValueError):
+        make_detection_set(5, 5, snr_range=(2.0, 1.0))
+
+
+def test_detection_set_snr_sets_the_energy_after_the_onset():
+    from datasets.seismic import make_detection_set
+
+    data = make_detection_set(0, 40, seed=10, snr_range=(3.0, 3.0))
+    after = [
+        np.sqrt(np.mean(x[t : t + 200].astype(float) ** 2))
+        for x, t in zip(data["windows"], data["onsets"], strict=True)
+    ]
+    assert 2.5 < np.median(after) < 4.2, "signal RMS 3 on unit noise: total RMS about sqrt(10)"

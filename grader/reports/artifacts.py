@@ -7,7 +7,9 @@ A recorded entry is a dict of plain values; its keys pick the picture:
 - ``predicted`` and ``true`` (numbers), optional ``unit``: a scatter of predicted against true;
 - ``matrix`` (rows of numbers), optional ``labels``: a heat map (a confusion matrix);
 - otherwise every list of numbers is a line on one plot, against ``epoch``, ``x`` or
-  ``time`` when given, else 1, 2, 3... (``loss``, ``val_loss``: a training curve).
+  ``time`` when given, else 1, 2, 3... (``loss``, ``val_loss``: a training curve);
+  ``<name>_low`` and ``<name>_high`` beside a line ``<name>`` shade a band around it
+  (a confidence interval per point).
 
 ``title``, ``xlabel`` and ``ylabel`` override the defaults. Other numbers and strings
 are listed under the picture. A parametrized test's entries sit one level deeper,
@@ -87,7 +89,12 @@ def _draw(data: dict) -> str | None:
         return None
     x = next((v for v in (_vector(data.get(k)) for k in ("epoch", "x", "time")) if v is not None), None)
     epochs = any("loss" in key or "acc" in key for key in series)
-    return plots.draw_series(series, x, xlabel or ("epoch" if epochs else "index"), ylabel or "")
+    bands = {
+        name: (series.pop(f"{name}_low"), series.pop(f"{name}_high"))
+        for name in list(series)
+        if f"{name}_low" in series and f"{name}_high" in series
+    }
+    return plots.draw_series(series, x, xlabel or ("epoch" if epochs else "index"), ylabel or "", bands)
 
 
 def _notes(data: dict) -> tuple[str, ...]:

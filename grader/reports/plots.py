@@ -43,14 +43,27 @@ def _style(axes: Axes, xlabel: str, ylabel: str) -> None:
     axes.spines[["top", "right"]].set_visible(False)
 
 
-def draw_series(series: dict[str, np.ndarray], x: np.ndarray | None, xlabel: str, ylabel: str) -> str:
-    """Lines sharing one x axis (a loss curve: ``loss`` and ``val_loss`` per epoch)."""
+def draw_series(
+    series: dict[str, np.ndarray],
+    x: np.ndarray | None,
+    xlabel: str,
+    ylabel: str,
+    bands: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+) -> str:
+    """Lines sharing one x axis (a loss curve: ``loss`` and ``val_loss`` per epoch).
+
+    ``bands`` maps a line's name to (low, high) arrays of its length: a shaded band in the
+    line's colour (a confidence interval per point).
+    """
 
     def draw(figure: Figure) -> None:
         axes = figure.add_subplot()
         for name, values in series.items():
             xs = x if x is not None and len(x) == len(values) else np.arange(1, len(values) + 1)
-            axes.plot(xs, values, marker="o" if len(values) <= 30 else None, markersize=3, label=name)
+            (line,) = axes.plot(xs, values, marker="o" if len(values) <= 30 else None, markersize=3, label=name)
+            low, high = (bands or {}).get(name, (None, None))
+            if low is not None and high is not None and len(low) == len(high) == len(values):
+                axes.fill_between(xs, low, high, color=line.get_color(), alpha=0.2, linewidth=0)
         finite = np.concatenate([v[np.isfinite(v)] for v in series.values()])
         if finite.size and finite.min() > 0 and finite.max() / finite.min() > 100:
             axes.set_yscale("log")
