@@ -3,24 +3,54 @@
 A worker is a separate judge process that imports TensorFlow once and then
 grades many submissions; each submission still gets its own student process.
 With a Dask scheduler address the same ``_judge`` function runs on the cluster's
-workers (every machine needs the kit at the same version, with its virtual
-environment); results come back as plain dicts either way.
+workers (every machine needs the kit at the same version, installed in its virtual
+environment); results come back as plain dicts either way. Each Dask job carries the
+fingerprint of the grading machine's kit (``kit_fingerprint``) and its Python and package
+versions (``environment_versions``); a worker that differs refuses the job, and the run
+stops with one line naming that worker and the difference.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import multiprocessing
+import platform
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
-from grader.errors import SchedulerError
+from grader.errors import GraderError, SchedulerError
 from grader.outcomes import TestResult
+from grader.paths import DATASETS, KIT_ROOT, SOLUTIONS
 
-__all__ = ["Job", "Done", "run_jobs"]
+__all__ = ["Job", "Done", "run_jobs", "kit_fingerprint", "environment_versions", "WorkerVersionError"]
+
+
+class WorkerVersionError(GraderError):
+    def __init__(self, worker: str, difference: str) -> None:
+        super().__init__(
+            f"the Dask worker {worker} has {difference}; install the same kit and packages on every worker "
+            "(python3 tasks.py setup) and restart it"
+        )
+
+
+@functools.cache
+def kit_fingerprint() -> str:
+    """SHA-256 over every file of ``grader/``, ``solutions/``, ``datasets/`` and ``requirements.txt``."""
+    digest = hashlib.sha256()
+    files = [KIT_ROOT / "requirements.txt"]
+    for folder in (Path(__file__).resolve().parent, SOLUTIONS, DATASETS):
+        files += [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+    for path in sorted(files):
+        if path.exists():
+            digest.update(path.relative_to(KIT_ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -37,6 +67,7 @@ class Done:
     job: Job
     results: list[TestResult]
     seconds: float  # wall-clock time of the whole job, student process included
+    notes: tuple[str, ...] = ()  # what a notebook left while loading, e.g. "cell 7, line 3: ..."
 
 
 def warm_up() -> None:
@@ -53,20 +84,55 @@ SCHEDULER_TIMEOUT = "30s"  # how long to try reaching a Dask scheduler
 _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask workers may run threads
 
 
-def _judge(exercise_id: str, source: str) -> tuple[list[dict], float]:
+def _judge(exercise_id: str, source: str) -> tuple[list[dict], float, list[str]]:
     from grader.exercise import known_exercises
-    from grader.judge import judge_source
+    from grader.judge import judge_submission
 
     with _ONE_AT_A_TIME:
         started = time.monotonic()
         exercise = known_exercises()[exercise_id]
-        results = [result.to_dict() for result in judge_source(exercise, source)]
-        return results, time.monotonic() - started
+        results, notes = judge_submission(exercise, source)
+        return [result.to_dict() for result in results], time.monotonic() - started, notes
 
 
-def _done(job: Job, answer: tuple[list[dict], float]) -> Done:
-    results, seconds = answer
-    return Done(job, [TestResult.from_dict(d) for d in results], seconds)
+@functools.cache
+def environment_versions() -> tuple[tuple[str, str], ...]:
+    """Python's version and the installed version of every package ``requirements.txt`` names."""
+    versions = [("python", platform.python_version())]
+    for line in (KIT_ROOT / "requirements.txt").read_text().splitlines():
+        name = line.split("#")[0].split(";")[0].split("==")[0].split("[")[0].strip()
+        if name and not name.startswith("-"):
+            try:
+                versions.append((name, metadata.version(name)))
+            except metadata.PackageNotFoundError:
+                versions.append((name, "missing"))
+    return tuple(versions)
+
+
+def _difference(fingerprint: str, versions: tuple[tuple[str, str], ...]) -> str:
+    """How this worker differs from the grading machine, or "" when it does not."""
+    ours = kit_fingerprint()
+    if ours != fingerprint:
+        return f"another version of the kit (grader, solutions, datasets: {ours[:12]} there, {fingerprint[:12]} here)"
+    theirs, wanted = dict(environment_versions()), dict(versions)
+    changed = [f"{name} {theirs.get(name, 'missing')} there, {wanted[name]} here" for name in wanted
+               if theirs.get(name, "missing") != wanted[name]]  # fmt: skip
+    return f"other packages ({'; '.join(changed)})" if changed else ""
+
+
+def _judge_checked(fingerprint: str, versions: tuple, exercise_id: str, source: str) -> tuple[str, object]:
+    """``_judge`` on a Dask worker, after checking that it has the grading machine's kit and packages."""
+    difference = _difference(fingerprint, versions)
+    if difference:
+        from distributed import get_worker
+
+        return "refused", (get_worker().address, difference)
+    return "done", _judge(exercise_id, source)
+
+
+def _done(job: Job, answer: tuple) -> Done:
+    results, seconds, *notes = answer
+    return Done(job, [TestResult.from_dict(d) for d in results], seconds, tuple(notes[0] if notes else ()))
 
 
 def _run_on_dask(jobs: list[Job], scheduler: str) -> Iterator[Done]:
@@ -77,9 +143,14 @@ def _run_on_dask(jobs: list[Job], scheduler: str) -> Iterator[Done]:
     except OSError as exc:
         raise SchedulerError(scheduler, str(exc)) from None
     with client:
-        futures = {client.submit(_judge, job.exercise_id, job.source, pure=False): job for job in jobs}
+        checks = (kit_fingerprint(), environment_versions())
+        futures = {client.submit(_judge_checked, *checks, job.exercise_id, job.source, pure=False): job for job in jobs}
         for future in as_completed(futures):
-            yield _done(futures[future], future.result())
+            status, answer = future.result()
+            if status == "refused":
+                client.cancel(list(futures))
+                raise WorkerVersionError(*answer)
+            yield _done(futures[future], answer)
 
 
 def run_jobs(jobs: Iterable[Job], workers: int, scheduler: str | None = None) -> Iterator[Done]:
