@@ -40,6 +40,16 @@ drivers; ``area_percentage``, ``count_families``, ``has_secondary_use``,
 ``land_surface_condition``, ``position`` and ``legal_ownership_status`` have no
 effect at all (in the real table some of them have a small one).
 
+Options (off by default, so the default table never changes):
+``field_data=True`` adds what a field team knows about any region, surveyed or
+not: each building's ``epicentral_distance_km`` and the ``mmi_estimate`` that a
+simple attenuation relation (``mmi_attenuation``: intensity up with magnitude,
+down with the log of the hypocentral distance) predicts there. The map is built
+so that each district's true intensity is that prediction plus a site effect the
+relation does not know (standard deviation 0.3 MMI), so the estimate tracks the
+shaking well but not exactly. ``missing_age`` blanks a fraction of the ages
+(NaN); ``label_noise`` replaces a fraction of the grades by random ones.
+
 What it stands in for: the 260,601 buildings of the competition's training
 table (38 features, micro-F1 score; the best entries reach about 0.75, a plain
 random forest about 0.71, always predicting grade 2 about 0.57). That table
@@ -74,10 +84,13 @@ __all__ = [
     "CATEGORICAL",
     "CATEGORIES",
     "DRIVERS",
+    "FIELD",
+    "MAGNITUDE",
     "NOISE",
     "NUMERIC",
     "as_columns",
     "make_buildings",
+    "mmi_attenuation",
 ]
 
 N_REGIONS = 20
@@ -129,6 +142,16 @@ NOISE = (
     "position",
     "legal_ownership_status",
 )
+
+#: what a field team has for any region, surveyed or not (``make_buildings(..., field_data=True)``)
+FIELD = ("epicentral_distance_km", "mmi_estimate")
+#: the earthquake's moment magnitude and hypocentral depth (km)
+MAGNITUDE = 7.8
+DEPTH_KM = 15.0
+#: a district's true intensity: MMI = MMI_MEAN + MMI_PER_SHAKING * its latent shaking
+MMI_MEAN, MMI_PER_SHAKING = 6.5, 0.75
+#: standard deviation of the site effects (MMI units) that the attenuation relation does not know
+SITE_SIGMA = 0.3
 
 #: weights of the latent damage score
 WEIGHTS = {
@@ -203,13 +226,50 @@ def _geography(seed=0):
     return region_shaking, district_region, district_shaking, district_id, region_weight
 
 
+def mmi_attenuation(magnitude, distance_km, depth_km=DEPTH_KM):
+    """A simple intensity attenuation: MMI = 2.0 + 1.3 M - 3.0 log10(R), R the hypocentral distance in km.
+
+    The shape of published intensity prediction equations (intensity grows with
+    magnitude, falls with the log of distance), with made-up coefficients.
+    """
+    hypocentral = np.sqrt(np.asarray(distance_km, dtype=float) ** 2 + depth_km**2)
+    return 2.0 + 1.3 * magnitude - 3.0 * np.log10(hypocentral)
+
+
+def _field_geography():
+    """Per district: its epicentral distance (km) and its site effect (MMI), consistent with its shaking.
+
+    A district's true intensity (from its latent shaking) is split into the part an
+    attenuation relation predicts from distance and a site effect it cannot know;
+    the distance is the one at which the relation gives the first part. Its own
+    seed, so that the map of ``_geography`` stays as it was.
+    """
+    _, _, district_shaking, _, _ = _geography()
+    rng = np.random.default_rng(np.random.SeedSequence([0, 2016]))
+    site = SITE_SIGMA * rng.normal(size=N_DISTRICTS)
+    attenuated = MMI_MEAN + MMI_PER_SHAKING * district_shaking - site
+    top = mmi_attenuation(MAGNITUDE, 0.0)  # the intensity right above the hypocentre
+    attenuated = np.minimum(attenuated, top - 0.05)
+    site = MMI_MEAN + MMI_PER_SHAKING * district_shaking - attenuated
+    hypocentral = 10.0 ** ((2.0 + 1.3 * MAGNITUDE - attenuated) / 3.0)
+    return np.sqrt(np.maximum(hypocentral**2 - DEPTH_KM**2, 0.0)), site
+
+
+def _add_field_data(columns, district, rng):
+    """The columns of ``FIELD``: each building's distance to the epicentre and the intensity predicted there."""
+    distance, _ = _field_geography()
+    km = np.maximum(distance[district] + rng.normal(0.0, 2.0, size=district.size), 0.0)  # a district spans km
+    columns["epicentral_distance_km"] = np.round(km, 1)
+    columns["mmi_estimate"] = np.round(mmi_attenuation(MAGNITUDE, km), 2)
+
+
 def _choice(rng, probabilities, size):
     levels = list(probabilities)
     p = np.array([probabilities[level] for level in levels], dtype=float)
     return np.array(levels)[rng.choice(len(levels), p=p / p.sum(), size=size)]
 
 
-def make_buildings(n, seed=0):
+def make_buildings(n, seed=0, field_data=False, missing_age=0.0, label_noise=0.0):
     """Draw ``n`` buildings, their features and their damage grades.
 
     Parameters
@@ -220,6 +280,21 @@ def make_buildings(n, seed=0):
         Seed of the random generator; the same seed gives the same table. The
         map (regions, districts, their shaking) is the same for every seed: two
         samples are two sets of buildings hit by one earthquake.
+    field_data : bool
+        If True, add the columns ``FIELD`` after the others: what a field team
+        knows about any region, surveyed or not: ``epicentral_distance_km``
+        and ``mmi_estimate``, the intensity that a simple attenuation relation
+        (``mmi_attenuation``) predicts there for a magnitude 7.8 earthquake.
+        It misses the site effects, so it is an estimate of the shaking, not
+        the shaking.
+    missing_age : float
+        The fraction of buildings whose ``age`` was not recorded (NaN; the
+        column becomes float). 0.0: none.
+    label_noise : float
+        The fraction of damage grades replaced by a grade drawn at random
+        (1, 2 or 3), as inconsistent survey teams would. 0.0: none.
+    The defaults give the same table as before these options existed; the
+    options draw from a generator of their own.
 
     Returns
     -------
@@ -231,9 +306,17 @@ def make_buildings(n, seed=0):
         ``"drivers"`` (column names, strongest first), ``"noise"`` (columns with
         no effect), ``"score"`` (the latent damage score of every building),
         ``"shaking"`` (the shaking each building felt), ``"region_shaking"``
-        (one value per geo_level_1_id), ``"thresholds"`` and ``"weights"``.
+        (one value per geo_level_1_id), ``"thresholds"`` and ``"weights"``;
+        with ``label_noise`` also ``"clean_grade"`` (the grade before the noise)
+        and ``"relabelled"`` (a mask of the replaced grades); with ``missing_age``
+        also ``"age"`` (every age, recorded or not).
     """
     n = int(n)
+    if not (0.0 <= missing_age < 1.0 and 0.0 <= label_noise <= 1.0):
+        raise ValueError(
+            "make_buildings: missing_age must be in [0, 1) and label_noise in [0, 1]. "
+            f"Received: missing_age={missing_age}, label_noise={label_noise}"
+        )
     rng = np.random.default_rng(seed)
     region_shaking, district_region, district_shaking, district_id, region_weight = _geography()
 
@@ -317,6 +400,21 @@ def make_buildings(n, seed=0):
         "thresholds": THRESHOLDS,
         "weights": dict(WEIGHTS),
     }
+    if field_data or missing_age > 0.0 or label_noise > 0.0:
+        # drawn after everything else, from a generator of their own: the defaults stay as they were
+        extra = np.random.default_rng(np.random.SeedSequence([seed, 7815]))
+        if field_data:
+            _add_field_data(columns, district, extra)
+            for name in FIELD:
+                features[name] = columns[name]
+        if missing_age > 0.0:
+            truth["age"] = features["age"].to_numpy().copy()
+            features["age"] = features["age"].astype(float).where(extra.random(n) >= missing_age)
+        if label_noise > 0.0:
+            truth["clean_grade"] = grade.copy()
+            relabelled = extra.random(n) < label_noise
+            grade = np.where(relabelled, extra.integers(1, 4, size=n), grade)
+            truth["relabelled"] = relabelled
     return features, grade, truth
 
 

@@ -34,6 +34,11 @@ light say nothing about latitude); a straight line through the raw readings
 (linear regression) therefore recovers latitude and longitude poorly, while a
 small neural network does much better.
 
+``make_ocean(n, seed, depth_range=DEEP_RANGE)`` draws the same basin from 1500
+to 3000 m, deeper (so colder, darker, at higher pressure) than any sample of the
+default range: a test set for extrapolation, where a network trained on 2 to
+1500 m has seen no readings like these.
+
 What it stands in for: CTD casts with a pH sensor and a PAR (light) sensor, the
 kind of profiles collected by research cruises and Argo floats (World Ocean
 Database, GLODAP), reduced to one sample per position.
@@ -58,13 +63,16 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["FEATURES", "TARGETS", "BOUNDS", "make_ocean", "ocean_fields"]
+__all__ = ["FEATURES", "TARGETS", "BOUNDS", "DEEP_RANGE", "make_ocean", "ocean_fields"]
 
 FEATURES = ("temperature", "pressure", "pH", "salinity", "light")
 TARGETS = ("latitude", "longitude", "depth")
 
 #: the basin: latitude and longitude in degrees, depth in metres
 BOUNDS = {"latitude": (-60.0, 60.0), "longitude": (-70.0, -10.0), "depth": (2.0, 1500.0)}
+
+#: deeper water than any training sample (depth in metres), for an extrapolation test set
+DEEP_RANGE = (1500.0, 3000.0)
 
 #: light attenuation coefficient K in exp(-K z), per metre (clear open ocean: 0.02 to 0.05)
 ATTENUATION = 0.04
@@ -115,7 +123,7 @@ def ocean_fields(latitude, longitude, depth):
     return {"temperature": temperature, "pressure": pressure, "pH": ph, "salinity": salinity, "light": light}
 
 
-def make_ocean(n, seed=0, return_truth=False):
+def make_ocean(n, seed=0, return_truth=False, depth_range=None):
     """Draw ``n`` positions in the basin and the probe's noisy readings there.
 
     Parameters
@@ -129,6 +137,12 @@ def make_ocean(n, seed=0, return_truth=False):
         noise-free readings from ``ocean_fields``, one array per feature),
         ``"cloud"`` (the cloud factor that scaled each light reading),
         ``"features"``, ``"targets"``, ``"noise"``, ``"attenuation"``.
+    depth_range : (float, float) or None
+        The depths to draw from, in metres (log-uniform between the two,
+        ``0 < low < high``). None (the default) means ``BOUNDS["depth"]``, the
+        range every training set uses; a range below 1500 m (e.g.
+        ``DEEP_RANGE``) gives an *extrapolation* test set: deeper, colder,
+        darker water at higher pressure than any training sample.
 
     Returns
     -------
@@ -139,10 +153,12 @@ def make_ocean(n, seed=0, return_truth=False):
     truth : dict, only if ``return_truth``.
     """
     n = int(n)
+    low, high = BOUNDS["depth"] if depth_range is None else (float(depth_range[0]), float(depth_range[1]))
+    if not 0.0 < low < high:
+        raise ValueError(f"make_ocean: depth_range must be (low, high) with 0 < low < high. Received: {depth_range}")
     rng = np.random.default_rng(seed)
     lat = rng.uniform(*BOUNDS["latitude"], size=n)
     lon = rng.uniform(*BOUNDS["longitude"], size=n)
-    low, high = BOUNDS["depth"]
     depth = np.exp(rng.uniform(np.log(low), np.log(high), size=n))
 
     fields = ocean_fields(lat, lon, depth)

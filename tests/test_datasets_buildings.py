@@ -4,7 +4,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from datasets.buildings import CATEGORICAL, CATEGORIES, DRIVERS, NOISE, NUMERIC, as_columns, make_buildings
+from datasets.buildings import (
+    CATEGORICAL,
+    CATEGORIES,
+    DRIVERS,
+    FIELD,
+    MAGNITUDE,
+    NOISE,
+    NUMERIC,
+    as_columns,
+    make_buildings,
+    mmi_attenuation,
+)
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +113,45 @@ def test_as_columns_is_plain_data(buildings):
     for name, values in columns.items():
         assert isinstance(values, np.ndarray) and values.dtype.kind in "iuU", name
     pd.testing.assert_frame_equal(pd.DataFrame(columns), features, check_dtype=False)
+
+
+OPTIONS = {"field_data": True, "missing_age": 0.15, "label_noise": 0.05}
+
+
+@pytest.fixture(scope="module")
+def surveyed():
+    return make_buildings(6000, seed=4, **OPTIONS), make_buildings(6000, seed=4)
+
+
+def test_options_leave_the_survey_as_it_was(surveyed):
+    (features, grade, truth), (plain, plain_grade, _) = surveyed
+    assert list(features.columns) == list(NUMERIC) + list(CATEGORICAL) + list(FIELD)
+    recorded = features["age"].notna()
+    pd.testing.assert_frame_equal(features[list(plain.columns)].drop(columns="age"), plain.drop(columns="age"))
+    np.testing.assert_array_equal(features["age"][recorded], plain["age"][recorded])
+    np.testing.assert_array_equal(truth["age"], plain["age"])
+    np.testing.assert_array_equal(truth["clean_grade"], plain_grade)
+    np.testing.assert_array_equal(grade[~truth["relabelled"]], plain_grade[~truth["relabelled"]])
+
+
+def test_missing_ages_and_label_noise_rates(surveyed):
+    (features, grade, truth), _ = surveyed
+    assert 0.13 < features["age"].isna().mean() < 0.17
+    assert 0.04 < truth["relabelled"].mean() < 0.06
+    assert set(np.unique(grade)) == {1, 2, 3}
+
+
+def test_shaking_estimate_falls_with_distance_and_tracks_the_shaking(surveyed):
+    (features, _, truth), _ = surveyed
+    distance, mmi = features["epicentral_distance_km"], features["mmi_estimate"]
+    assert (distance >= 0).all() and mmi.between(3.0, 10.0).all()
+    expected = mmi_attenuation(MAGNITUDE, distance.to_numpy())  # from the rounded distance
+    assert np.abs(mmi.to_numpy() - expected).max() < 0.02
+    assert mmi_attenuation(MAGNITUDE, 10.0) > mmi_attenuation(MAGNITUDE, 100.0) > mmi_attenuation(6.0, 100.0)
+    assert np.corrcoef(mmi, truth["shaking"])[0, 1] > 0.9  # a good estimate, not the shaking itself
+    assert np.corrcoef(mmi, truth["shaking"])[0, 1] < 0.999
+
+
+def test_bad_options_raise():
+    with pytest.raises(ValueError, match="missing_age"):
+        make_buildings(10, seed=0, missing_age=1.5)

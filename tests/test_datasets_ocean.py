@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from datasets.ocean import BOUNDS, FEATURES, TARGETS, make_ocean, ocean_fields
+from datasets.ocean import BOUNDS, DEEP_RANGE, FEATURES, TARGETS, make_ocean, ocean_fields
 
 T, P, PH, S, L = range(5)
 LAT, LON, DEPTH = range(3)
@@ -92,3 +92,25 @@ def test_inputs_have_very_different_scales(ocean):
     spread = X.std(axis=0)
     assert spread[P] > 1000 * spread[PH]
     assert X[:, P].max() > 1000.0
+
+
+def test_deep_range_is_outside_the_training_range():
+    X, Y = make_ocean(1500, seed=1)
+    X_deep, Y_deep = make_ocean(500, seed=3, depth_range=DEEP_RANGE)
+    assert Y_deep[:, DEPTH].min() >= DEEP_RANGE[0] >= Y[:, DEPTH].max()
+    assert X_deep[:, P].min() > X[:, P].max() - 10.0  # higher pressure than any training sample (noise aside)
+    assert np.median(X_deep[:, T]) < np.percentile(X[:, T], 5)  # colder than almost all training water
+    assert np.all(np.isfinite(X_deep))
+
+
+def test_default_depth_range_keeps_the_old_data():
+    X1, Y1 = make_ocean(300, seed=5)
+    X2, Y2 = make_ocean(300, seed=5, depth_range=BOUNDS["depth"])
+    np.testing.assert_array_equal(X1, X2)
+    np.testing.assert_array_equal(Y1, Y2)
+
+
+@pytest.mark.parametrize("bad", [(100.0, 50.0), (0.0, 10.0)])
+def test_bad_depth_range_raises(bad):
+    with pytest.raises(ValueError, match="depth_range"):
+        make_ocean(10, seed=0, depth_range=bad)

@@ -30,3 +30,18 @@ def test_train_submarine_small(student):
     assert np.shape(result["predictions"]) == (20, 3)
     assert np.all(np.isfinite(result["predictions"]))
     assert len(result["history"]) >= 2
+
+
+def test_extrapolation_report_example(student):
+    Y_train = np.array([[0.0, -40.0, 100.0], [10.0, -30.0, 300.0]])  # std (5, 5, 100)
+    Y_near = np.array([[1.0, -35.0, 200.0], [2.0, -36.0, 250.0]])
+    Y_far = np.array([[3.0, -20.0, 2000.0]])
+    report = student.extrapolation_report(Y_train, Y_near, Y_near + [1.0, 0.0, 10.0], Y_far, Y_far + [0.0, 5.0, 300.0])
+    assert np.allclose(report["rmse_near"], [1.0, 0.0, 10.0])
+    assert np.allclose(report["rmse_far"], [0.0, 5.0, 300.0])
+    assert np.isclose(report["score_near"], (1.0 / 5 + 0.0 + 10.0 / 100) / 3)
+    assert np.isclose(report["score_far"], (0.0 + 5.0 / 5 + 300.0 / 100) / 3)
+
+
+def test_why_errors_differ_is_a_choice(student):
+    assert student.why_errors_differ() in ("a", "b", "c", "d")

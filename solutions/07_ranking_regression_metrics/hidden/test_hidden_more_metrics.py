@@ -3,13 +3,16 @@
 import numpy as np
 import pytest
 from sklearn.metrics import (
+    average_precision_score,
     jaccard_score,
     mean_absolute_error,
     mean_squared_error,
+    precision_recall_curve,
     roc_auc_score,
+    roc_curve,
 )
 
-from grader.testing import StudentCodeError, expect_close, expect_number, fail
+from grader.testing import StudentCodeError, expect_array, expect_close, expect_number, fail
 
 RTOL, ATOL = 1e-9, 1e-12
 TIES_HINT = (
@@ -102,10 +105,14 @@ def test_roc_auc_perfect_and_inverted(student):
 def test_roc_auc_single_class_raises(student, label):
     y = np.full(12, label)
     s = np.linspace(0.0, 1.0, 12)
-    with pytest.raises(StudentCodeError) as err:
-        student.roc_auc(y, s)
-    if err.value.type_name != "ValueError":
-        fail(f"roc_auc with only the class {label} in y_true should raise ValueError, not {err.value.type_name}.")
+    what = f"roc_auc(y_true, scores) with only the class {label} in y_true"
+    try:
+        result = student.roc_auc(y, s)
+    except StudentCodeError as err:
+        if err.type_name != "ValueError":
+            fail(f"{what} should raise ValueError, not {err.type_name}.")
+        return
+    fail(f"{what}: the AUC is not defined, so it should raise ValueError, but it returned a {type(result).__name__}.")
 
 
 # --- IoU ---------------------------------------------------------------------------
@@ -224,3 +231,205 @@ def test_regression_2d(student, name):
         f"{name}(y_true, y_pred) on arrays of shape (50, 3)",
         hint="Return one float: the mean runs over all elements, whatever the shape.",
     )
+
+
+# --- What the AUC means: ROC and precision-recall curves --------------------------
+
+
+CURVE_CASES = ["continuous", "rounded_2_decimals", "three_levels"]
+
+
+def curve_data(case):
+    """Scores for the curve tests: distinct, with ties, or only three levels."""
+    if case == "continuous":
+        return detector_scores(200, 0.35, seed=30)
+    if case == "rounded_2_decimals":
+        return detector_scores(300, 0.3, seed=31, decimals=2)
+    rng = np.random.default_rng(32)
+    y = (rng.random(120) < 0.4).astype(int)
+    y[:2] = [0, 1]
+    return y, np.clip(np.round(rng.normal(size=120) * 0.8 + y), 0, 2)
+
+
+def expect_curve(got, expected, names, what, hint):
+    """got must be a tuple of len(expected) arrays, each close to its expected array."""
+    if not isinstance(got, (tuple, list)) or len(got) != len(expected):
+        fail(
+            f"{what}: expected a tuple of {len(expected)} arrays {names}. Received: {type(got).__name__}"
+            + (f" of length {len(got)}" if isinstance(got, (tuple, list)) else "")
+            + "."
+        )
+    for name, value, exp in zip(names, got, expected, strict=True):
+        arr = expect_array(value, what=f"{what}: {name}")
+        if arr.shape != exp.shape:
+            fail(
+                f"{what}: expected {name} of shape {exp.shape} (one value per point). "
+                f"Received shape {arr.shape}. {hint}"
+            )
+        expect_close(arr.astype(float), exp, what=f"{what}: {name}", rtol=1e-9, atol=1e-12, hint=hint)
+
+
+@pytest.mark.parametrize("case", CURVE_CASES)
+def test_roc_points_match_sklearn(student, case):
+    y, s = curve_data(case)
+    fpr, tpr, thresholds = roc_curve(y, s, drop_intermediate=False)
+    expect_curve(
+        student.roc_points(y, s),
+        (fpr, tpr, thresholds),
+        ("fpr", "tpr", "thresholds"),
+        f"roc_points(y_true, scores) ({case.replace('_', ' ')} scores)",
+        "One point per distinct score, from the highest score down, after a first point (0, 0) at "
+        "threshold inf; a window is positive when score >= threshold, so tied windows move together.",
+    )
+
+
+@pytest.mark.parametrize("case", CURVE_CASES)
+def test_pr_points_match_sklearn(student, case):
+    y, s = curve_data(case)
+    precision, recall, thresholds = precision_recall_curve(y, s)
+    expect_curve(
+        student.pr_points(y, s),
+        (precision, recall, thresholds),
+        ("precision", "recall", "thresholds"),
+        f"pr_points(y_true, scores) ({case.replace('_', ' ')} scores)",
+        "Thresholds are the distinct scores from the lowest up; precision and recall have one more "
+        "value, the last point (precision 1.0, recall 0.0).",
+    )
+
+
+@pytest.mark.parametrize("case", CURVE_CASES)
+def test_trapezoid_area_equals_rank_auc(student, case):
+    y, s = curve_data(case)
+    fpr, tpr, _ = roc_curve(y, s, drop_intermediate=False)
+    got = expect_number(student.trapezoid_area(fpr, tpr), what="trapezoid_area(fpr, tpr)")
+    expect_close(
+        got,
+        roc_auc_score(y, s),
+        what=f"trapezoid_area(fpr, tpr) on the ROC points ({case.replace('_', ' ')} scores), against the rank AUC",
+        rtol=0.0,
+        atol=1e-12,
+        hint="Sum (x[i+1] - x[i]) * (y[i] + y[i+1]) / 2 over consecutive points: trapezoids, not rectangles.",
+    )
+    # a curve that is not a ROC curve: the rule holds for any points
+    x = np.linspace(0.0, 3.0, 17) ** 1.5
+    yy = np.cos(x)
+    got = expect_number(student.trapezoid_area(x, yy), what="trapezoid_area(x, y)")
+    expect_close(
+        got,
+        np.trapezoid(yy, x),
+        what="trapezoid_area(x, y) on 17 uneven points of a cosine",
+        rtol=1e-12,
+        atol=1e-12,
+        hint="Use the widths x[i+1] - x[i]; the points need not be evenly spaced.",
+    )
+
+
+@pytest.mark.parametrize("case", CURVE_CASES + ["rare_events"])
+def test_average_precision_matches_sklearn(student, case):
+    y, s = detector_scores(2000, 0.02, seed=33, decimals=3) if case == "rare_events" else curve_data(case)
+    check_number(
+        student.average_precision(y, s),
+        average_precision_score(y, s),
+        f"average_precision(y_true, scores) ({case.replace('_', ' ')})",
+        hint="AP = sum over thresholds of (R_n - R_(n-1)) * P_n: the precision at each step of recall, "
+        "no trapezoids between points.",
+    )
+
+
+@pytest.mark.parametrize("target", [0.5, 0.9, 1.0])
+def test_threshold_for_recall(student, target):
+    y, s = curve_data("rounded_2_decimals")
+    _, tpr, thresholds = roc_curve(y, s, drop_intermediate=False)
+    expected = thresholds[np.argmax(tpr >= target)]
+    check_number(
+        student.threshold_for_recall(y, s, target),
+        expected,
+        f"threshold_for_recall(y_true, scores, {target})",
+        hint="The highest threshold (one of the scores) at which score >= threshold catches at least "
+        "that fraction of the positives: a lower one also reaches it but raises more false alarms.",
+    )
+
+
+def event_windows():
+    """A detector's scores on windows with an event rate near 30 %."""
+    return detector_scores(20000, 0.3, seed=34, decimals=3)
+
+
+def student_subsample(student, y, s, rate, seed):
+    got = student.subsample_positives(y, s, rate, seed)
+    what = f"subsample_positives(y_true, scores, {rate}, {seed})"
+    if not isinstance(got, (tuple, list)) or len(got) != 2:
+        fail(f"{what}: expected a tuple (y_sub, scores_sub). Received: {type(got).__name__}.")
+    y_sub = expect_array(got[0], what=f"{what}: y_sub")
+    s_sub = expect_array(got[1], what=f"{what}: scores_sub")
+    if y_sub.ndim != 1 or y_sub.shape != s_sub.shape:
+        fail(f"{what}: expected two 1-D arrays of the same length. Received shapes {y_sub.shape} and {s_sub.shape}.")
+    return y_sub, s_sub.astype(float)
+
+
+def test_subsample_positives_keeps_negatives(student):
+    y, s = event_windows()
+    y_sub, s_sub = student_subsample(student, y, s, 0.02, 5)
+    what = "subsample_positives(y_true, scores, 0.02, 5)"
+    n_neg = int((y == 0).sum())
+    k = int(round(0.02 * n_neg / 0.98))
+    if int((y_sub == 0).sum()) != n_neg or not np.array_equal(np.sort(s_sub[y_sub == 0]), np.sort(s[y == 0])):
+        fail(
+            f"{what}: every negative window must be kept, with its score. Received {int((y_sub == 0).sum())} "
+            f"negatives out of {n_neg}."
+        )
+    if int((y_sub == 1).sum()) != k:
+        fail(f"{what}: expected round(0.02 * n_neg / 0.98) = {k} positives. Received {int((y_sub == 1).sum())}.")
+    available = dict(zip(*np.unique(s[y == 1], return_counts=True), strict=True))
+    kept = dict(zip(*np.unique(s_sub[y_sub == 1], return_counts=True), strict=True))
+    if any(count > available.get(score, 0) for score, count in kept.items()):
+        fail(f"{what}: the positives kept must be positives of the input, drawn without replacement.")
+    positives, negatives = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    keep = np.sort(np.r_[negatives, np.random.default_rng(5).choice(positives, k, replace=False)])
+    if not (np.array_equal(y_sub, y[keep]) and np.array_equal(s_sub, s[keep])):
+        fail(
+            f"{what}: the right counts, but not the windows that np.random.default_rng(seed).choice("
+            "positive_indices, k, replace=False) picks, kept in their original order."
+        )
+
+
+def test_event_rate_effect(student, record):
+    y, s = event_windows()
+    got = student.compare_event_rates(y, s, 0.02, 5)
+    what = "compare_event_rates(y_true, scores, 0.02, 5)"
+    keys = ["rate_full", "roc_auc_full", "ap_full", "rate_low", "roc_auc_low", "ap_low"]
+    if not isinstance(got, dict) or sorted(got) != sorted(keys):
+        received = sorted(got) if isinstance(got, dict) else type(got).__name__
+        fail(f"{what}: expected a dict with the keys {keys}. Received: {received}.")
+    vals = {key: expect_number(got[key], what=f"{what}[{key!r}]") for key in keys}
+    y_low, s_low = student_subsample(student, y, s, 0.02, 5)
+    expected = {
+        "rate_full": float(np.mean(y == 1)),
+        "roc_auc_full": roc_auc_score(y, s),
+        "ap_full": average_precision_score(y, s),
+        "rate_low": float(np.mean(y_low == 1)),
+        "roc_auc_low": roc_auc_score(y_low, s_low),
+        "ap_low": average_precision_score(y_low, s_low),
+    }
+    for key in keys:
+        expect_close(
+            vals[key],
+            expected[key],
+            what=f"{what}[{key!r}]",
+            rtol=1e-9,
+            atol=1e-12,
+            hint="The *_full values come from the data as given, the *_low values from "
+            "subsample_positives(y_true, scores, low_rate, seed).",
+        )
+    record("event_rates", **vals)
+    if abs(vals["roc_auc_low"] - vals["roc_auc_full"]) > 0.05:
+        fail(
+            f"{what}: the ROC AUC should barely move when only the event rate changes. Received "
+            f"{vals['roc_auc_full']:.3f} at rate {vals['rate_full']:.3f} and {vals['roc_auc_low']:.3f} at "
+            f"rate {vals['rate_low']:.3f}."
+        )
+    if not vals["ap_low"] < 0.5 * vals["ap_full"]:
+        fail(
+            f"{what}: the average precision should drop sharply at the rarer rate. Received "
+            f"{vals['ap_full']:.3f} and {vals['ap_low']:.3f}."
+        )

@@ -4,11 +4,11 @@ import keras
 import numpy as np
 from sklearn.linear_model import LinearRegression
 
-from datasets.ocean import make_ocean
-from grader.testing import expect_array, expect_close, expect_model, fail
+from datasets.ocean import DEEP_RANGE, make_ocean
+from grader.testing import expect_array, expect_close, expect_model, expect_number, fail
 
-TRAIN_SEED, TEST_SEED = 2026, 2027
-N_TRAIN, N_TEST = 1500, 1000
+TRAIN_SEED, TEST_SEED, DEEP_SEED = 2026, 2027, 2028
+N_TRAIN, N_TEST, N_DEEP = 1500, 1000, 500
 TARGET_NAMES = ("latitude", "longitude", "depth")
 # The MLP must do clearly better than a straight line: its error (below) at most this fraction of
 # linear regression's. The reference MLP reaches about 0.6 of it, linear models about 1.0.
@@ -31,6 +31,11 @@ def _ocean():
     return X_train, Y_train, X_test, Y_test
 
 
+def _deep_ocean():
+    """An extrapolation test set: the same basin, deeper than any training sample."""
+    return make_ocean(N_DEEP, seed=DEEP_SEED, depth_range=DEEP_RANGE)
+
+
 def _error(predictions, Y_test):
     """Root-mean-squared error of each output in units of that output's spread, averaged."""
     rmse = np.sqrt(np.mean((predictions - Y_test) ** 2, axis=0))
@@ -38,13 +43,15 @@ def _error(predictions, Y_test):
 
 
 # train_submarine trains a network: call it once per submission and share the answer between tests.
+# The samples to predict are the usual test set followed by the deep (extrapolation) set.
 _trained = {"student": None, "result": None}
 
 
 def _train(student):
     if _trained["student"] is not student:
         X_train, Y_train, X_test, _ = _ocean()
-        _trained["result"] = student.train_submarine(X_train, Y_train, X_test)
+        X_deep = _deep_ocean()[0]
+        _trained["result"] = student.train_submarine(X_train, Y_train, np.vstack([X_test, X_deep]))
         _trained["student"] = student
     result = _trained["result"]
     what = "train_submarine(X_train, Y_train, X_test)"
@@ -59,12 +66,18 @@ def _train(student):
     return result, what
 
 
-def _predictions(student):
+def _all_predictions(student):
+    """The predictions for the usual test set and for the deep set, in that order."""
     result, what = _train(student)
-    predictions = expect_array(result["predictions"], what=f'{what}["predictions"]', shape=(N_TEST, 3))
+    predictions = expect_array(result["predictions"], what=f'{what}["predictions"]', shape=(N_TEST + N_DEEP, 3))
     if not np.all(np.isfinite(predictions)):
         fail(f'{what}["predictions"] contains NaN or inf; did the training diverge?')
-    return predictions, what
+    return predictions[:N_TEST], predictions[N_TEST:], what
+
+
+def _predictions(student):
+    near, _, what = _all_predictions(student)
+    return near, what
 
 
 # --- standardise ------------------------------------------------------------------------
@@ -273,4 +286,91 @@ def test_beats_linear_regression(student):
             "regression's (the error, RMSE of each output divided by its spread, must be at most "
             f"{SKILL_FRACTION:g} times the linear model's). Check the standardisation of inputs and "
             "targets, the non-linear hidden layers, and that the loss goes down during training."
+        )
+
+
+# --- interpolation against extrapolation ---------------------------------------------------
+
+REPORT_KEYS = ("rmse_near", "rmse_far", "score_near", "score_far")
+
+
+def _report(student, Y_train, Y_near, p_near, Y_far, p_far, what):
+    got = student.extrapolation_report(Y_train, Y_near, p_near, Y_far, p_far)
+    if not isinstance(got, dict) or any(key not in got for key in REPORT_KEYS):
+        received = sorted(got) if isinstance(got, dict) else type(got).__name__
+        fail(f"{what}: expected a dict with the keys {list(REPORT_KEYS)}. Received: {received}.")
+    return {
+        "rmse_near": expect_array(got["rmse_near"], what=f'{what}["rmse_near"]', shape=(3,)),
+        "rmse_far": expect_array(got["rmse_far"], what=f'{what}["rmse_far"]', shape=(3,)),
+        "score_near": expect_number(got["score_near"], what=f'{what}["score_near"]'),
+        "score_far": expect_number(got["score_far"], what=f'{what}["score_far"]'),
+    }
+
+
+def _expected_report(Y_train, Y_near, p_near, Y_far, p_far):
+    """The judge's own errors: RMSE per output, and its mean in units of the training std."""
+    scale = Y_train.std(axis=0)
+    rmse_near = np.sqrt(np.mean((p_near - Y_near) ** 2, axis=0))
+    rmse_far = np.sqrt(np.mean((p_far - Y_far) ** 2, axis=0))
+    return {
+        "rmse_near": rmse_near,
+        "rmse_far": rmse_far,
+        "score_near": float(np.mean(rmse_near / scale)),
+        "score_far": float(np.mean(rmse_far / scale)),
+    }
+
+
+def _check_report(got, expected, what):
+    hints = {
+        "rmse_near": "The RMSE of each output (column) separately, in its own units: sqrt(mean(error**2, axis=0)).",
+        "score_near": "Each RMSE divided by the standard deviation of that output in Y_train (the training set, "
+        "the same yardstick for both test sets), then the mean of the three.",
+    }
+    for key in REPORT_KEYS:
+        hint = hints["rmse_near" if key.startswith("rmse") else "score_near"]
+        expect_close(got[key], expected[key], what=f'{what}["{key}"]', rtol=1e-6, atol=1e-9, hint=hint)
+
+
+def test_extrapolation_report_values(student):
+    rng = np.random.default_rng(31)
+    Y_train = _ocean()[1][:400]
+    Y_near = make_ocean(200, seed=32)[1]
+    Y_far = make_ocean(150, seed=33, depth_range=DEEP_RANGE)[1]
+    # made-up predictions with errors of different sizes per output
+    p_near = Y_near + rng.normal(size=Y_near.shape) * [8.0, 4.0, 20.0]
+    p_far = Y_far + rng.normal(size=Y_far.shape) * [30.0, 10.0, 150.0] + [5.0, 0.0, -100.0]
+    what = "extrapolation_report(Y_train, Y_near, predictions_near, Y_far, predictions_far)"
+    got = _report(student, Y_train, Y_near, p_near, Y_far, p_far, what)
+    _check_report(got, _expected_report(Y_train, Y_near, p_near, Y_far, p_far), what)
+
+
+def test_extrapolation_error_larger(student, record):
+    near, far, trained = _all_predictions(student)
+    _, Y_train, _, Y_near = _ocean()
+    Y_far = _deep_ocean()[1]
+    what = "extrapolation_report on your train_submarine predictions (usual test set, deep test set)"
+    got = _report(student, Y_train, Y_near, near, Y_far, far, what)
+    expected = _expected_report(Y_train, Y_near, near, Y_far, far)
+    _check_report(got, expected, what)
+    record("depth_far", predicted=far[:, 2], true=Y_far[:, 2], unit="m", title="Depth on the deep test set")
+    record("errors", score_near=got["score_near"], score_far=got["score_far"])
+    if not got["score_far"] > got["score_near"]:
+        fail(
+            f"{what}: expected the error on the deep set (extrapolation) to be larger than on the usual test "
+            f"set (interpolation). Received score_near={got['score_near']:.3f}, score_far={got['score_far']:.3f}: "
+            f"check that {trained} trains on X_train only and predicts every row of X_test."
+        )
+
+
+WHY_CHOICES = ("a", "b", "c", "d")
+
+
+def test_why_errors_differ(student):
+    answer = student.why_errors_differ()
+    if not isinstance(answer, str) or answer.strip().lower() not in WHY_CHOICES:
+        fail(f'why_errors_differ(): expected one of "a", "b", "c", "d". Received: {answer!r:.40}')
+    if answer.strip().lower() != "b":
+        fail(
+            "why_errors_differ(): not the reason your numbers support. Which of the four would also "
+            "make the error on the usual test set large, and which concerns only the deep samples?"
         )

@@ -2,10 +2,14 @@
 
 import numpy as np
 import pandas as pd
+from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import RandomForestClassifier
+from sklearn.impute import SimpleImputer
 from sklearn.metrics import confusion_matrix, f1_score
+from sklearn.model_selection import GroupKFold, cross_val_score
+from sklearn.pipeline import make_pipeline
 
-from datasets.buildings import CATEGORIES, as_columns, make_buildings
+from datasets.buildings import CATEGORIES, FIELD, as_columns, make_buildings
 from grader.testing import expect_array, expect_close, expect_number, fail
 
 SEED = 14
@@ -295,4 +299,234 @@ def test_random_cv_is_optimistic(student, record):
             f"{what}: your grouped score {grouped_score:.3f} is not clearly below the random-fold score "
             f"{random_score:.3f}. With GroupKFold(5) and groups, no region is in both the training and the "
             "test folds, and a forest cannot know the shaking of a region it has never seen."
+        )
+
+
+# --- part 2: damage that transfers to new regions ------------------------------------------
+
+REGION_IDS = ("geo_level_1_id", "geo_level_2_id")
+# the table of part 2: field data, 15 % of the ages missing, 5 % of the grades relabelled at random
+TRANSFER_OPTIONS = {"field_data": True, "missing_age": 0.15, "label_noise": 0.05}
+# grouped CV on this sample (reference, forest seed 14): baseline 0.560, region ids about 0.53,
+# transferable about 0.73. The student's forests may order columns differently: scores within
+# CV_SCORE_TOLERANCE of the judge's count as the same.
+CV_SCORE_TOLERANCE = 0.03
+MIN_TRANSFER_GAIN = 0.10  # transferable over the baseline
+MAX_REGION_ID_GAIN = 0.03  # region ids over the baseline: "no better", up to the noise of one sample
+# partial dependence of P(grade 3): on age, no step may fall by more than PD_MAX_DROP and the curve
+# must rise by PD_MIN_RISE (reference about 0.28 -> 0.39); a column with no effect varies by less
+# than PD_MAX_FLAT (reference about 0.02)
+AGE_GRID = (0.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0)
+PD_MAX_DROP = 0.02
+PD_MIN_RISE = 0.05
+PD_MAX_FLAT = 0.05
+
+
+def _imputed_forest():
+    return make_pipeline(
+        SimpleImputer(strategy="mean"), RandomForestClassifier(n_estimators=50, random_state=SEED, n_jobs=1)
+    )
+
+
+def _transfer_table(seed):
+    frame, grade, _ = make_buildings(1500, seed=seed, **TRANSFER_OPTIONS)
+    return frame, grade
+
+
+def _judge_set(frame, which):
+    dropped = FIELD if which == "region_ids" else REGION_IDS
+    return _encode(frame.drop(columns=list(dropped)))
+
+
+def test_feature_set_columns(student):
+    frame, _ = _transfer_table(1406)
+    frame = frame.iloc[:200]
+    for which in ("region_ids", "transferable"):
+        what = f'feature_set(table, "{which}")'
+        got = student.feature_set(as_columns(frame), which)
+        if not isinstance(got, tuple) or len(got) != 2:
+            fail(f"{what}: expected a tuple (X, names), as encode_features returns.")
+        expected = _judge_set(frame, which)
+        names = list(got[1]) if isinstance(got[1], (list, tuple)) else []
+        X = expect_array(got[0], what=f"{what}: X", shape=(len(frame), len(names)))
+        hint = (
+            '"region_ids": every column except the field columns; "transferable": every column except '
+            "geo_level_1_id and geo_level_2_id; then encode_features."
+        )
+        if sorted(names) != sorted(expected.columns):
+            fail(f"{what}: not the columns asked for ({len(names)} received, {expected.shape[1]} expected). {hint}")
+        for name in ("age", "mmi_estimate", "geo_level_1_id", "foundation_type_r"):
+            if name in expected.columns:
+                expect_close(
+                    np.nan_to_num(X[:, names.index(name)], nan=-1.0),
+                    np.nan_to_num(expected[name].to_numpy(), nan=-1.0),
+                    what=f"{what}: the column {name!r} (missing ages as NaN)",
+                    hint=hint,
+                )
+
+
+_transfer = {"student": None, "result": None, "judge": None}
+
+
+def _judge_scores(frame, grade):
+    groups = frame["geo_level_1_id"].to_numpy()
+    folds = GroupKFold(n_splits=5)
+    zeros = np.zeros((len(grade), 1))
+    scores = {
+        "baseline": cross_val_score(
+            DummyClassifier(strategy="most_frequent"), zeros, grade, groups=groups, cv=folds, scoring="f1_micro"
+        ).mean()
+    }
+    for which in ("region_ids", "transferable"):
+        X = _judge_set(frame, which).to_numpy()
+        scores[which] = cross_val_score(_imputed_forest(), X, grade, groups=groups, cv=folds, scoring="f1_micro").mean()
+    return scores
+
+
+def _grouped(student):
+    frame, grade = _transfer_table(1407)
+    what = "grouped_cv_feature_sets(table, grade, seed)"
+    if _transfer["student"] is not student:
+        _transfer["result"] = student.grouped_cv_feature_sets(as_columns(frame), grade, SEED)
+        _transfer["student"] = student
+    got = _transfer["result"]
+    keys = ("baseline", "region_ids", "transferable", "age_fill")
+    if not isinstance(got, dict) or any(key not in got for key in keys):
+        received = sorted(got) if isinstance(got, dict) else type(got).__name__
+        fail(f"{what}: expected a dict with the keys {list(keys)}. Received: {received}.")
+    scores = {key: expect_number(got[key], what=f'{what}["{key}"]') for key in keys[:3]}
+    return frame, grade, scores, got["age_fill"], what
+
+
+def _checked_scores(student):
+    frame, grade, scores, _, what = _grouped(student)
+    if _transfer["judge"] is None:
+        _transfer["judge"] = _judge_scores(frame, grade)
+    judge = _transfer["judge"]
+    expect_close(
+        scores["baseline"],
+        judge["baseline"],
+        what=f'{what}["baseline"]',
+        rtol=1e-9,
+        hint="DummyClassifier(strategy='most_frequent') in GroupKFold(n_splits=5) folds, "
+        "groups = table['geo_level_1_id']; the mean micro-F1 of the 5 test folds.",
+    )
+    for which in ("region_ids", "transferable"):
+        if abs(scores[which] - judge[which]) > CV_SCORE_TOLERANCE:
+            fail(
+                f'{what}["{which}"]: {scores[which]:.3f} is not what grouped 5-fold cross-validation of '
+                f'imputed_forest(seed) on feature_set(table, "{which}") gives. Check the folds '
+                "(GroupKFold(n_splits=5), groups = the region ids), the feature set and the pipeline."
+            )
+    return scores, what
+
+
+def test_grouped_cv_scores_match(student, record):
+    scores, _ = _checked_scores(student)
+    record("grouped_cv", **scores)
+
+
+def test_transferable_beats_baseline(student):
+    scores, what = _checked_scores(student)
+    if scores["transferable"] < scores["baseline"] + MIN_TRANSFER_GAIN:
+        fail(
+            f'{what}: your "transferable" score {scores["transferable"]:.3f} should beat the baseline '
+            f"{scores['baseline']:.3f} by at least {MIN_TRANSFER_GAIN}: the shaking estimate is known in "
+            "every region."
+        )
+    if scores["region_ids"] > scores["baseline"] + MAX_REGION_ID_GAIN:
+        fail(
+            f'{what}: your "region_ids" score {scores["region_ids"]:.3f} should be no better than the baseline '
+            f"{scores['baseline']:.3f} (within {MAX_REGION_ID_GAIN}) under grouped folds: a region id says "
+            "nothing about a region the forest has never seen. Are the folds grouped by region?"
+        )
+
+
+def test_imputer_sees_training_folds_only(student):
+    frame, _, _, fills, what = _grouped(student)
+    fills = expect_array(fills, what=f'{what}["age_fill"]', shape=(5,))
+    age = frame["age"].to_numpy(dtype=float)
+    expected = [
+        np.nanmean(age[train]) for train, _ in GroupKFold(n_splits=5).split(age, groups=frame["geo_level_1_id"])
+    ]
+    expect_close(
+        fills,
+        np.array(expected),
+        what=f'{what}["age_fill"]',
+        rtol=1e-9,
+        hint="In each fold the imputer must learn the mean age from that fold's training rows only: fit the "
+        "whole pipeline (imputer and forest) inside the cross-validation, never impute the table beforehand.",
+    )
+
+
+_pd = {"student": None, "age": None, "judge_model": None}
+
+
+def _pd_data():
+    frame, grade = _transfer_table(1408)
+    encoded = _judge_set(frame, "transferable")
+    return encoded.to_numpy(), grade, list(encoded.columns)
+
+
+def _judge_curve(X, y, column, grid):
+    if _pd["judge_model"] is None:
+        _pd["judge_model"] = _imputed_forest().fit(X, y)
+    model = _pd["judge_model"]
+    k = list(model.classes_).index(3)
+    curve = []
+    for value in grid:
+        X_set = X.copy()
+        X_set[:, column] = value
+        curve.append(model.predict_proba(X_set)[:, k].mean())
+    return np.array(curve)
+
+
+def _student_curve(student, X, y, column, grid, name):
+    what = f"partial_dependence_curve(X, y, column of {name!r}, grid of {len(grid)} values, seed)"
+    got = expect_array(
+        student.partial_dependence_curve(X, y, column, np.array(grid), SEED), what=what, shape=(len(grid),)
+    )
+    expect_close(
+        got,
+        _judge_curve(X, y, column, grid),
+        what=what,
+        rtol=1e-6,
+        atol=1e-9,
+        hint="Fit imputed_forest(seed) on (X, y); for each grid value set the column to it in every row of "
+        "a copy of X, and average predict_proba's column for grade 3 (model.classes_ tells which).",
+    )
+    return got, what
+
+
+def _age_curve(student):
+    X, y, names = _pd_data()
+    if _pd["student"] is not student:
+        _pd["age"] = _student_curve(student, X, y, names.index("age"), AGE_GRID, "age")
+        _pd["student"] = student
+    return _pd["age"]
+
+
+def test_partial_dependence_matches(student, record):
+    curve, _ = _age_curve(student)
+    record("age_dependence", x=list(AGE_GRID), probability_of_grade_3=curve, xlabel="age (years)")
+
+
+def test_partial_dependence_age_monotone(student):
+    curve, what = _age_curve(student)
+    if np.min(np.diff(curve)) < -PD_MAX_DROP or curve[-1] - curve[0] < PD_MIN_RISE:
+        fail(
+            f"{what}: the chance of grade 3 should grow with age (older buildings are weaker), up to "
+            f"small wiggles of the forest. Received: {np.round(curve, 3).tolist()}."
+        )
+
+
+def test_partial_dependence_flat_for_no_effect(student):
+    X, y, names = _pd_data()
+    area = X[:, names.index("area_percentage")]
+    grid = tuple(float(v) for v in np.unique(np.percentile(area, [5, 25, 50, 75, 95])))
+    curve, what = _student_curve(student, X, y, names.index("area_percentage"), grid, "area_percentage")
+    if np.ptp(curve) > PD_MAX_FLAT:
+        fail(
+            f"{what}: area_percentage has no effect on the damage in this data, so its curve should be flat "
+            f"(varying by less than {PD_MAX_FLAT}). Received: {np.round(curve, 3).tolist()}."
         )

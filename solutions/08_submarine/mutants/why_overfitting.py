@@ -1,0 +1,5 @@
+"""Answers overfitting, which would also show on the usual test set."""
+
+
+def why_errors_differ():
+    return "d"
