@@ -37,6 +37,29 @@ def test_gradient_descent_diverges(student):
 
 
 def test_tape_train_step_example(student):
-    new_w, new_b, loss = student.tape_train_step(0.0, 0.0, X, Y, 0.05)
+    new_w, new_b, loss = student.tape_train_step(X, Y, 0.0, 0.0, 0.05)
     # w - 0.05 * (-17), b - 0.05 * (-8), and the loss before the step
     assert np.allclose([new_w, new_b, loss], [0.85, 0.4, 21.0], rtol=1e-5)
+
+
+def test_loss_grid_example(student):
+    grid = np.asarray(student.loss_grid(X, Y, np.array([0.0, 2.0]), np.array([1.0])))
+    # one row per bias, one column per weight: L(0, 1) = mean((1 - y)**2) = 14, L(2, 1) = 0
+    assert grid.shape == (1, 2), f"expected shape (1, 2), got {grid.shape}"
+    assert np.allclose(grid, [[14.0, 0.0]])
+
+
+def test_descent_path_example(student):
+    path = np.asarray(student.descent_path(X, Y, 0.05, 2))
+    assert path.shape == (3, 2), f"expected shape (3, 2): the start and one row per update, got {path.shape}"
+    assert np.allclose(path, [[0.0, 0.0], [0.85, 0.4], [1.3425, 0.6325]])
+
+
+def test_run_labels_kinds(student):
+    labels = student.run_labels()
+    assert sorted(labels) == ["A", "B", "C", "D"]
+    assert set(labels.values()) <= {"too high", "too low", "bug", "good"}, labels
+
+
+def test_difference_is_real_example(student):
+    assert student.difference_is_real(np.array([0.10, 0.11, 0.09]), np.array([0.20, 0.21, 0.19])) is True

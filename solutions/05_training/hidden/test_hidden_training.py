@@ -188,8 +188,8 @@ def test_tape_train_step_matches_numpy(student, case):
         b - learning_rate * 2.0 * np.mean(residual),
         np.mean(residual**2),
     )
-    what = f"tape_train_step(w={w}, b={b}, x, y, learning_rate={learning_rate}) with {len(x)} sample(s)"
-    got = student.tape_train_step(w, b, x, y, learning_rate)
+    what = f"tape_train_step(x, y, w={w}, b={b}, learning_rate={learning_rate}) with {len(x)} sample(s)"
+    got = student.tape_train_step(x, y, w, b, learning_rate)
     if not isinstance(got, (tuple, list)) or len(got) != 3:
         fail(f"{what}: expected a tuple (new_w, new_b, loss) of three floats. Received: {type(got).__name__}")
     names = ["new_w", "new_b", "loss"]

@@ -4,7 +4,7 @@ import numpy as np
 import tensorflow as tf
 
 
-def tape_train_step(w, b, x, y, learning_rate):
+def tape_train_step(x, y, w, b, learning_rate):
     x = tf.constant(np.asarray(x), dtype=tf.float32)
     y = tf.constant(np.asarray(y), dtype=tf.float32)
     w_var = tf.Variable(w, dtype=tf.float32)

@@ -1,0 +1,9 @@
+"""Forgets the absolute value: only a model whose score is higher can differ."""
+
+import numpy as np
+
+
+def difference_is_real(scores_a, scores_b):
+    a = np.asarray(scores_a, dtype=float)
+    b = np.asarray(scores_b, dtype=float)
+    return bool(b.mean() - a.mean() > 2.0 * max(np.std(a, ddof=1), np.std(b, ddof=1)))
