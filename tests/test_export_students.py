@@ -17,7 +17,7 @@ from grader.authoring.markers import BEGIN, END, remove_markers
 from grader.cli import main
 from grader.exercise import Exercise
 from grader.exports import ExportError
-from grader.exports.student_bundle import write_student_bundle
+from grader.exports.student_bundle import TOP, write_student_bundle
 from grader.paths import KIT_ROOT
 
 FINISHED = ["01_neuron", "02_linear_collapse", "03_activations", "04_losses"]
@@ -31,8 +31,13 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, exercises: dict[str, Exerci
 
 
 def _contents(path: Path) -> dict[str, str]:
+    """Every file of the zip by its name under the top folder (folders left out)."""
     with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+        return {
+            name.removeprefix(TOP + "/"): archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if not name.endswith("/")
+        }
 
 
 def _solution_blocks(source: str) -> list[str]:
@@ -85,7 +90,8 @@ def test_zip_holds_exercises_datasets_readme_and_nothing_else(
     names = list(_contents(path))
     assert count == len(names)
     assert all(
-        name in ("README.md", "requirements.txt") or name.startswith(("exercises/", "datasets/")) for name in names
+        name in ("README.md", "requirements.txt", "pytest.ini") or name.startswith(("exercises/", "datasets/"))
+        for name in names
     )
     assert not [name for name in names if {"solutions", "hidden", "mutants", "grader"} & set(name.split("/"))]
     assert "datasets/__init__.py" in names and "exercises/README.md" in names
@@ -133,7 +139,7 @@ def test_public_tests_run_from_the_unzipped_bundle(bundle: tuple[Path, int], tmp
     with zipfile.ZipFile(bundle[0]) as archive:
         archive.extractall(tmp_path)
     exercise = exercises["02_linear_collapse"]
-    folder = tmp_path / "exercises" / exercise.id
+    folder = tmp_path / TOP / "exercises" / exercise.id
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     argv = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
     stub = subprocess.run(argv, cwd=folder, env=env, capture_output=True, text=True)

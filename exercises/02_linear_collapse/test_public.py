@@ -30,3 +30,7 @@ def test_collapse_example(student):
 def test_collapse_stack_example(student):
     W, b = student.collapse_stack([(W1, b1), (W2, b2)])
     assert np.allclose(X @ W.T + b, [[6.5], [0.5]])
+
+
+def test_quiz_answer_is_a_choice(student):
+    assert student.quiz_answer() in {"better", "worse", "no difference"}, "one of the quiz's three choices"

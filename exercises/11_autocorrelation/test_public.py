@@ -32,3 +32,8 @@ def test_scores_are_numbers(student):
     random = student.random_cv_score(X, y, n_splits=4, seed=0)
     assert np.isscalar(blocked) and np.isscalar(random)
     assert -5.0 < blocked < 1.0 and -5.0 < random < 1.0
+
+
+def test_score_to_report_is_a_choice(student):
+    choices = ("random", "blocked 2 km", "blocked 5 km", "blocked 10 km", "blocked 20 km")  # REPORT_CHOICES
+    assert student.score_to_report() in choices, "one of REPORT_CHOICES"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from grader.authoring.markers import make_stub
 from grader.authoring.notebook import make_notebook
+from grader.authoring.notebook_cells import TEST_ENV
 from grader.errors import BuildError
 from grader.exercise import Exercise
 from grader.paths import EXERCISES, KIT_ROOT
@@ -15,15 +17,23 @@ __all__ = ["generated_files", "write_generated", "stale_files", "index_file"]
 CONFTEST = '''"""Lets `pytest` in this folder run the public tests on your {student_file}. Generated."""
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
+for _key, _value in {env}.items():
+    os.environ.setdefault(_key, _value)  # before TensorFlow is imported: no start-up lines
+
 HERE = str(Path(__file__).resolve().parent)
 KIT = str(Path(__file__).resolve().parent.parent.parent)  # holds datasets/
-if KIT not in sys.path:
-    sys.path.append(KIT)
+if sys.path[:1] != [KIT]:
+    sys.path.insert(0, KIT)  # the kit's datasets/ before any other package of that name
+_other = sys.modules.get("datasets")
+if _other is not None and not str(getattr(_other, "__file__", "")).startswith(KIT):
+    for _name in [n for n in sys.modules if n == "datasets" or n.startswith("datasets.")]:
+        del sys.modules[_name]
 
 
 @pytest.fixture
@@ -62,24 +72,37 @@ def generated_files(exercise: Exercise, out_root: Path = EXERCISES) -> dict[Path
         folder / "README.md": task,
         folder / exercise.student_file: stub,
         folder / "test_public.py": public_text,
-        folder / "conftest.py": CONFTEST.format(student_file=exercise.student_file, module=exercise.module_name),
+        folder / "conftest.py": CONFTEST.format(
+            student_file=exercise.student_file, module=exercise.module_name, env=json.dumps(TEST_ENV)
+        ),
         folder / f"{exercise.module_name}.ipynb": make_notebook(exercise.title, task, stub, public),
     }
 
 
+def _hours(minutes: int) -> str:
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
 def index_file(exercises: list[Exercise], out_root: Path = EXERCISES) -> tuple[Path, str]:
-    """``exercises/README.md``: the list of exercises and how to work on them."""
+    """``exercises/README.md``: the course plan (core and optional, with times) and how to work."""
     rows = "\n".join(
-        f"| `{e.id}` | {e.title} | `{e.student_file}` or `{e.module_name}.ipynb` | {e.max_points:g} |"
+        f"| `{e.id}` | {e.title} | {e.level} | {e.minutes or '?'} | "
+        f"`{e.student_file}` or `{e.module_name}.ipynb` | {e.max_points:g} |"
         for e in exercises
     )
+    core = sum(e.minutes or 0 for e in exercises if e.level == "core")
+    optional = sum(e.minutes or 0 for e in exercises if e.level != "core")
     text = (
         "# Exercises\n\n"
         "Each folder holds the task (`README.md`), the file you fill in, the same exercise as a\n"
         "notebook, and public tests. Work in the `.py` file or in the notebook, not both.\n\n"
-        "Run the public tests of one exercise with `pytest` inside its folder\n"
-        "(or run the last cell of the notebook). The grader runs more tests than these.\n\n"
-        "| exercise | title | you submit | points |\n|---|---|---|---|\n" + rows + "\n"
+        "Run the public tests of one exercise with `pytest` inside its folder (or the check cells\n"
+        "of the notebook). The grader runs more tests than these.\n\n"
+        "## Course plan\n\n"
+        f"The **core** exercises, in order, are the workshop's path: about {_hours(core)} of hands-on\n"
+        f"work. The **optional** ones (about {_hours(optional)} more) go deeper; do them if you finish\n"
+        "early or after the course. Minutes are estimates for a geoscience graduate student new to Keras.\n\n"
+        "| exercise | title | level | minutes | you submit | points |\n|---|---|---|---|---|---|\n" + rows + "\n"
     )
     return out_root / "README.md", text
 

@@ -1,6 +1,9 @@
 import keras
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from grader.testing import expect_array, expect_close, expect_model, expect_number, fail
 
@@ -45,6 +48,20 @@ def test_neuron_matches_formula(student, seed, n_inputs):
     )
 
 
+def test_neuron_returns_python_float(student):
+    x, w = np.array([1.0, -2.0, 0.5, 4.0]), np.array([0.25, 0.5, -2.0, 1.0])
+    got = student.neuron(x, w, 0.75)
+    what = "neuron(x, w, b) with 4 inputs"
+    if isinstance(got, np.ndarray):
+        fail(
+            f"{what}: expected a single Python float, not an array. Received: an array of shape {got.shape}; "
+            "convert the result with float(...)."
+        )
+    if not isinstance(got, float):
+        fail(f"{what}: expected a single Python float. Received: a {type(got).__name__}; convert it with float(...).")
+    expect_close(got, float(np.sum(w * x) + 0.75), what=what, hint="sum_i w_i x_i + b.")
+
+
 # --- dense_forward ------------------------------------------------------------
 
 # (n_samples, n_inputs, n_units): non-square W, one sample, one unit, one square W
@@ -74,6 +91,54 @@ def test_dense_forward_values(student, shape):
         rtol=RTOL,
         atol=ATOL,
         hint="Entry [k, i] is neuron(X[k], W[i], b[i]). " + TRANSPOSE_HINT,
+    )
+
+
+# Property test: every shape from 1 to 4 in each dimension (one sample, one unit, one input
+# included), float64 and float32 inputs, zeros and magnitudes up to 1e6.
+_SIZES = st.integers(1, 4)
+_SCALES = st.sampled_from([0.0, 1.0, 1e3, 1e6])
+
+
+@st.composite
+def _dense_inputs(draw):
+    n_samples, n_inputs, n_units = draw(_SIZES), draw(_SIZES), draw(_SIZES)
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    scale = draw(_SCALES)
+    unit = st.floats(-1.0, 1.0, allow_nan=False, width=32)
+    X = draw(hnp.arrays(dtype, (n_samples, n_inputs), elements=unit)) * dtype(scale)
+    W = draw(hnp.arrays(dtype, (n_units, n_inputs), elements=unit))
+    b = draw(hnp.arrays(dtype, (n_units,), elements=unit)) * dtype(scale)
+    return X, W, b
+
+
+@settings(
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=_dense_inputs())
+def test_dense_forward_property(student, data):
+    """Any shape (1 sample, 1 unit, 1 input too), float32 or float64, zeros, large values."""
+    X, W, b = data
+    what = f"dense_forward(X, W, b) with X of shape {X.shape} and W of shape {W.shape}, dtype {X.dtype}"
+    got = expect_array(student.dense_forward(X, W, b), what=what, shape=(X.shape[0], W.shape[0]))
+    X64, W64, b64 = X.astype(float), W.astype(float), b.astype(float)
+    expected = X64 @ W64.T + b64
+    # float32 rounding is relative to the size of the terms, not of their (possibly cancelling) sum
+    size = np.abs(X64) @ np.abs(W64).T + np.abs(b64)
+    expect_close(
+        got,
+        expected,
+        what=what,
+        rtol=1e-5,
+        atol=1e-5 * size + 1e-9,
+        hint="Entry [k, i] is neuron(X[k], W[i], b[i]). "
+        + TRANSPOSE_HINT
+        + " Keep the 2-D shape even when a dimension is 1 (no squeeze).",
     )
 
 
@@ -167,4 +232,28 @@ def test_keras_dense_matches_numpy(student, shape):
         rtol=RTOL,
         atol=ATOL,
         hint="The model must compute dense_forward(X, W, b): same weights, kernel = W.T, and no activation function.",
+    )
+
+
+# (n_samples, n_inputs, n_units): one unit, one input, one sample
+@pytest.mark.parametrize("shape", [(5, 4, 1), (6, 1, 3), (1, 1, 1)], ids=["1-unit", "1-input", "1-sample-1x1"])
+def test_keras_dense_edge_shapes(student, shape):
+    X, W, b = _data(90 + sum(shape), *shape)
+    model, what = _keras_model(student, W, b)
+    try:
+        out = model(X.astype("float32"))
+    except Exception as err:  # noqa: BLE001 -- the judge calls the model: say why it failed
+        fail(
+            f"{what}: calling the returned model on a batch of shape {X.shape} raised "
+            f"{type(err).__name__}: {str(err)[:200]}"
+        )
+    got = expect_array(keras.ops.convert_to_numpy(out), what=f"{what}: model(X)", shape=(shape[0], shape[2]))
+    expect_close(
+        got,
+        X @ W.T + b,
+        what=f"{what}: model(X)",
+        rtol=RTOL,
+        atol=ATOL,
+        hint="Keep W two-dimensional when it has one row or one column: the kernel is W.T, "
+        "of shape (n_inputs, n_units); no squeeze.",
     )

@@ -216,3 +216,17 @@ def test_relu_network_does_not_collapse(student):
             "linear layer fitted to it reproduces it. A ReLU between layers bends the map; check "
             "where and how the activation is applied."
         )
+
+
+QUIZ_CHOICES = {"better", "worse", "no difference"}
+
+
+def test_quiz_linear_stack(student):
+    answer = student.quiz_answer()
+    if not isinstance(answer, str) or answer.strip().lower() not in QUIZ_CHOICES:
+        fail(f'quiz_answer(): expected one of "better", "worse" or "no difference". Received: {answer!r:.60}')
+    if answer.strip().lower() != "no difference":
+        fail(
+            "quiz_answer(): not the answer your own functions give. Compare stack_forward(X, layers) "
+            "with the single layer from collapse_stack(layers): what can the stack do that one layer cannot?"
+        )

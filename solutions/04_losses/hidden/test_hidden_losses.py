@@ -3,6 +3,9 @@
 import keras
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from grader.testing import (
     StudentCodeError,
@@ -285,3 +288,133 @@ def test_reductions_consistent(student, name):
         atol=1e-9,
         hint='"sum" adds the per-sample losses: it is n times the mean.',
     )
+
+
+def test_cce_uses_eps(student):
+    y = np.eye(3)[[0, 1, 2, 0]]
+    p = np.array([[0.0, 0.5, 0.5], [0.2, 0.8, 0.0], [0.3, 0.7, 0.0], [1.0, 0.0, 0.0]])
+    eps = 1e-3
+    expected = -np.sum(y * np.log(np.clip(p, eps, 1.0 - eps)), axis=-1)
+    what = 'categorical_crossentropy(y_true_onehot, p, eps=1e-3, reduction="none")'
+    got = student.categorical_crossentropy(y, p, eps=eps, reduction="none")
+    check(got, expected, "none", what, rtol=1e-4, hint="Use the eps argument for the clipping, not a fixed constant.")
+
+
+_ALL_LOSSES = ["mse", "mae", "binary_crossentropy", "binary_crossentropy_from_logits", "categorical_crossentropy"]
+
+
+@pytest.mark.parametrize("name", _ALL_LOSSES)
+def test_mean_and_sum_return_floats(student, name):
+    y, y_pred = _inputs(name)
+    for reduction in ("mean", "sum"):
+        got = getattr(student, name)(y, y_pred, reduction=reduction)
+        if isinstance(got, np.ndarray) or not isinstance(got, (float, np.floating)):
+            kind = f"an array of shape {got.shape}" if isinstance(got, np.ndarray) else f"a {type(got).__name__}"
+            fail(
+                f'{name}(..., reduction="{reduction}"): expected a float. Received: {kind}; '
+                "convert the reduced value with float(...)."
+            )
+
+
+# --- properties: any n and k (1 included), float32 or float64, zeros, extremes ---------------
+
+_SETTINGS = settings(
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+_UNIT = st.floats(-1.0, 1.0, allow_nan=False, width=32)
+_PROBABILITY = st.one_of(st.sampled_from([0.0, 1.0, 0.5]), st.floats(0.0, 1.0, width=32))
+
+
+@st.composite
+def _loss_case(draw, name):
+    """(y_true, y_pred, reduction): shape (n,) or (n, k) with n, k from 1 to 4."""
+    n, k = draw(st.sampled_from([1, 2, 4])), draw(st.integers(1, 4))  # one sample drawn often
+    shape = draw(st.sampled_from([(n,), (n, k)]))
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    reduction = draw(st.sampled_from(["mean", "sum"]))  # "none" is checked on every example too
+    if name in ("mse", "mae"):
+        scale = dtype(draw(st.sampled_from([0.0, 1.0, 1e3, 1e6])))
+        y = draw(hnp.arrays(dtype, shape, elements=_UNIT)) * scale
+        return y, draw(hnp.arrays(dtype, shape, elements=_UNIT)) * scale, reduction
+    labels = draw(hnp.arrays(np.int64, shape, elements=st.integers(0, 1)))
+    labels = labels.astype(draw(st.sampled_from([np.int64, dtype])))  # integer or float labels
+    if name == "binary_crossentropy":
+        return labels, draw(hnp.arrays(dtype, shape, elements=_PROBABILITY)), reduction
+    if name == "binary_crossentropy_from_logits":
+        scale = dtype(draw(st.sampled_from([0.0, 1.0, 30.0, 1000.0])))
+        return labels, draw(hnp.arrays(dtype, shape, elements=_UNIT)) * scale, reduction
+    n, k = shape[0], shape[-1] if len(shape) == 2 else 3
+    y = np.eye(k, dtype=labels.dtype)[draw(hnp.arrays(np.int64, (n,), elements=st.integers(0, k - 1)))]
+    weights = draw(hnp.arrays(np.float64, (n, k), elements=st.sampled_from([0.0, 0.5, 1.0, 2.0, 1e-9])))
+    weights[:, 0] += (weights.sum(axis=1) == 0) * 1.0  # every row needs some mass
+    return y, (weights / weights.sum(axis=1, keepdims=True)).astype(dtype), reduction
+
+
+def _terms(name, y, y_pred, low, high):
+    """The judge's own per-element loss in float64."""
+    if name == "mse":
+        return (y_pred - y) ** 2
+    if name == "mae":
+        return np.abs(y_pred - y)
+    if name == "binary_crossentropy_from_logits":
+        return np.logaddexp(0.0, y_pred) - y_pred * y  # log(1 + e^z) - z y
+    q = np.clip(y_pred, low, high)
+    if name == "binary_crossentropy":
+        return -(y * np.log(q) + (1.0 - y) * np.log(1.0 - q))
+    return -y * np.log(q)
+
+
+def _per_element(name, y, y_pred, eps=1e-7):
+    """Per-element losses as (low, high) over the float64 computation and Keras' float32 one.
+
+    Keras rounds the inputs and the clipping bounds to float32; a solution that does the same
+    is as right as one in float64, so the value must lie between the two (up to rounding).
+    """
+    variants = []
+    for dtype in (np.float64, np.float32):
+        y_d, p_d = y.astype(dtype).astype(float), y_pred.astype(dtype).astype(float)
+        bounds = (float(dtype(eps)), float(dtype(1.0 - eps)))
+        variants.append(_terms(name, y_d, p_d, *bounds))
+        variants.append(_terms(name, y_d, p_d, eps, 1.0 - eps))
+    return np.min(variants, axis=0), np.max(variants, axis=0)
+
+
+def _reduce(name, terms, reduction):
+    if name == "categorical_crossentropy":
+        per_sample = terms.sum(axis=-1)
+    else:
+        per_sample = terms.mean(axis=-1) if terms.ndim == 2 else terms
+    return {"mean": per_sample.mean(), "sum": per_sample.sum(), "none": per_sample}[reduction]
+
+
+@pytest.mark.parametrize("name", _ALL_LOSSES)
+@_SETTINGS
+@given(data=st.data())
+def test_losses_property(student, name, data):
+    """Every loss on shapes (n,) and (n, k) with n = 1 and k = 1 included, float32 or float64 inputs,
+    integer or float labels, zeros, exact 0 and 1 probabilities, values up to 1e6 (logits up to ±1000)."""
+    y, y_pred, reduced = data.draw(_loss_case(name))
+    for reduction in ("none", reduced):
+        _check_loss_property(student, name, y, y_pred, reduction)
+
+
+def _check_loss_property(student, name, y, y_pred, reduction):
+    what = (
+        f'{name}(y_true, y_pred, reduction="{reduction}") on y_true of shape {y.shape} '
+        f"and dtype {y.dtype}, y_pred of dtype {y_pred.dtype}"
+    )
+    got = getattr(student, name)(y, y_pred, reduction=reduction)
+    low, high = (np.asarray(_reduce(name, t, reduction), dtype=float) for t in _per_element(name, y, y_pred))
+    got = expect_array(got, what=what, shape=low.shape) if reduction == "none" else expect_number(got, what=what)
+    expect_finite(got, what)
+    slack = 1e-5 * np.maximum(np.abs(low), np.abs(high)) + 1e-6  # float32 rounds 1 - p to 6e-8
+    if np.all((got >= low - slack) & (got <= high + slack)):
+        return
+    hint = "One value per sample (the mean over the last axis of a 2-D array; the sum over the classes for the "
+    hint += "categorical cross-entropy), also when n = 1 or k = 1: no squeeze."
+    check(got, low, reduction, what, hint=hint, rtol=1e-5, atol=1e-6)

@@ -106,10 +106,13 @@ def test_temporal_split_fraction_rounds_up(student, n, test_size, gap):
 @pytest.mark.parametrize(("n", "test_size", "gap"), [(10, 3, 7), (10, 5, 8), (5, 5, 0), (20, 4, -1)])
 def test_temporal_split_raises_when_impossible(student, n, test_size, gap):
     what = f"temporal_split(n={n}, test_size={test_size}, gap={gap})"
-    with pytest.raises(StudentCodeError) as err:
+    try:
         student.temporal_split(n, test_size, gap)
-    if err.value.type_name != "ValueError":
-        fail(f"{what}: expected a ValueError (no training sample left, or a negative gap); got {err.value.type_name}.")
+    except StudentCodeError as err:
+        if err.type_name != "ValueError":
+            fail(f"{what}: expected a ValueError (no training sample left, or a negative gap); got {err.type_name}.")
+        return
+    fail(f"{what}: expected a ValueError (no training sample left, or a negative gap); nothing was raised.")
 
 
 # --- spatial_blocks ----------------------------------------------------------------------------
@@ -262,4 +265,19 @@ def test_random_cv_overestimates_skill(student, record):
             f"higher than your blocked R^2 ({blocked:.3f}), by at least {MIN_MARGIN}: neighbours of every "
             "test site sit in the shuffled training folds, but not across blocks. Does blocked_cv_score "
             "really group the folds by block?"
+        )
+
+
+REPORT_CHOICES = ("random", "blocked 2 km", "blocked 5 km", "blocked 10 km", "blocked 20 km")
+
+
+def test_reports_the_score_of_a_new_place(student):
+    answer = student.score_to_report()
+    if answer not in REPORT_CHOICES:
+        fail(f"score_to_report(): expected one of {', '.join(REPORT_CHOICES)}. Received: {answer!r:.60}")
+    if answer != "blocked 20 km":
+        fail(
+            "score_to_report(): a map of the next valley predicts places with no site nearby. Which split "
+            "keeps every test site that far from the training sites? Compare the block sizes with the "
+            "correlation lengths in the task text."
         )
