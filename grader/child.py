@@ -6,8 +6,11 @@ imports nothing but the standard library (NumPy and Keras only when the student'
 code has already imported them). The judge never imports it.
 
 Contract. The judge writes one JSON object per line to ``REQ_FD``; the child
-answers each with one JSON object per line on ``RESP_FD``. The child's own
-stdin, stdout and stderr belong to the student and are not part of the protocol.
+answers each with one JSON object per line on ``RESP_FD``. Every request carries
+``"seq": N`` (a random start per process, counting up) and its answer echoes it:
+the judge treats an answer with another number, or anything after it, as forged
+(student code can write to these pipes too). The child's own stdin, stdout and
+stderr belong to the student and are not part of the protocol.
 
 Requests::
 
@@ -210,9 +213,12 @@ class Child:
         return _error("protocol", None, self.workdir, f"unknown op {op!r}")
 
     def load(self, request: dict) -> dict:
-        for entry in request.get("sys_path", []):
-            if entry not in sys.path:
-                sys.path.append(entry)
+        # The kit's folders go before site-packages: its `datasets` must win over an installed package of
+        # that name (Hugging Face's); the student's own folder comes first of all.
+        for entry in reversed(request.get("sys_path", [])):
+            if entry in sys.path:
+                sys.path.remove(entry)
+            sys.path.insert(0, entry)
         sys.path.insert(0, self.workdir)
         self.path = request["path"]
         path = os.path.join(self.workdir, self.path)
@@ -262,12 +268,21 @@ def serve(request_fd: int, response_fd: int, workdir: str) -> None:
         try:
             request = json.loads(line)
         except ValueError as exc:
-            answer = _error("protocol", exc, workdir)
+            request, answer = None, _error("protocol", exc, workdir)
         else:
-            if request.get("op") == "exit":
+            if not isinstance(request, dict):
+                answer = _error("protocol", None, workdir, "a request must be a JSON object")
+            elif request.get("op") == "exit":
                 break
-            answer = child.handle(request)
-        responses.write(json.dumps(answer, allow_nan=False) + "\n")
+            else:
+                answer = child.handle(request)
+        echo = {"seq": request["seq"]} if isinstance(request, dict) and "seq" in request else {}
+        try:
+            text = json.dumps({**answer, **echo}, allow_nan=False)
+        except (ValueError, TypeError, RecursionError) as exc:  # e.g. an int of more than 4,300 digits
+            message = f"the return value could not be sent back: {exc}"
+            text = json.dumps({**_error("student", exc, workdir, message), **echo})
+        responses.write(text + "\n")
         responses.flush()
 
 
@@ -279,6 +294,9 @@ def apply_limits(limits: dict) -> None:
     if limits.get("file_bytes"):
         size = int(limits["file_bytes"])
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    if limits.get("tasks"):  # counted per user namespace; only given where this process has its own
+        tasks = int(limits["tasks"])
+        resource.setrlimit(resource.RLIMIT_NPROC, (tasks, tasks))
 
 
 if __name__ == "__main__":

@@ -19,8 +19,20 @@ PYTEST_FAILED = pytest.fail.Exception
 PYTEST_SKIPPED = pytest.skip.Exception
 
 
-def classify(exc: BaseException) -> tuple[Outcome, str, str]:
-    """(outcome, message, details) for an exception raised in a hidden test."""
+CHECK_BROKE = (
+    "the hidden test could not check the value returned ({name}); "
+    "return plain numbers or arrays of the kind the task asks for"
+)
+
+
+def classify(exc: BaseException, had_student_data: bool = False) -> tuple[Outcome, str, str]:
+    """(outcome, message, details) for an exception raised in a hidden test.
+
+    An unexpected exception is the grader's error, unless the test had already been
+    handed a value by the student's code: then that value broke the check (a huge
+    integer, a nested list, ...) and the test fails; the message names only the
+    exception's type, never its text (which could hold expected values).
+    """
     if isinstance(exc, StudentError):
         return Outcome(exc.outcome), exc.message, exc.details
     if isinstance(exc, HiddenTestFailure):
@@ -32,6 +44,8 @@ def classify(exc: BaseException) -> tuple[Outcome, str, str]:
         return Outcome.FAILED, str(exc.msg) if hasattr(exc, "msg") else str(exc), ""
     if isinstance(exc, PYTEST_SKIPPED):
         return Outcome.FAILED, "the test was skipped, which counts as failed", ""
+    if had_student_data and isinstance(exc, Exception):
+        return Outcome.FAILED, CHECK_BROKE.format(name=type(exc).__name__), ""
     return Outcome.GRADER_ERROR, f"the hidden test broke: {type(exc).__name__}: {exc}"[:500], ""
 
 
@@ -39,7 +53,7 @@ MAX_RECORDED_VALUES = 20_000
 
 
 def _plain(value: Any) -> Any:
-    """JSON-safe plain data: arrays become lists, non-finite floats become None."""
+    """JSON-safe plain data: arrays become lists, non-finite floats and huge integers become None."""
     if isinstance(value, np.ndarray):
         if value.size > MAX_RECORDED_VALUES:
             raise ValueError(f"record: {value.size} values is too many (at most {MAX_RECORDED_VALUES})")
@@ -52,6 +66,8 @@ def _plain(value: Any) -> Any:
         return float(value) if np.isfinite(value) else None
     if isinstance(value, (np.integer, np.bool_)):
         return value.item()
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+        return None  # like a non-finite float: JSON (and the store) cannot keep 10**4000
     if value is None or isinstance(value, (bool, int, str)):
         return value
     raise TypeError(f"record: cannot keep a {type(value).__name__}; pass numbers, strings, lists or arrays")
@@ -71,14 +87,37 @@ class Recorder:
         self.data[name] = {key: _plain(value) for key, value in values.items()}
 
 
+UNFINISHED = "the hidden test did not run to its end"
+
+
 class JudgePlugin:
-    """Gives hidden tests the ``student`` proxy and records what happened to each."""
+    """Gives hidden tests the ``student`` proxy and records what happened to each.
+
+    A case counts as passed only once its call phase has reported; ``interrupted``
+    is set when pytest saw Ctrl-C (the judge then records nothing).
+    """
 
     def __init__(self, student: Any) -> None:
         self._student = student
         self.cases: dict[str, CaseResult] = {}
         self.collection_errors: list[str] = []
+        self.interrupted = False
         self._recorders: dict[str, Recorder] = {}
+        self._returned_before: dict[str, int] = {}
+        self._called: set[str] = set()
+
+    def _returned(self) -> int:
+        return int(getattr(self._student, "_returned", 0) or 0)
+
+    def finished_cases(self) -> list[CaseResult]:
+        """Every case; one whose call phase never reported (stopped half-way) is failed, never passed."""
+        for nodeid, case in self.cases.items():
+            if nodeid not in self._called and case.outcome is Outcome.PASSED:
+                case.outcome, case.message = Outcome.FAILED, UNFINISHED
+        return list(self.cases.values())
+
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo) -> None:
+        self.interrupted = isinstance(excinfo.value, KeyboardInterrupt)  # not pytest.exit() in a hidden test
 
     @pytest.fixture
     def student(self) -> Any:
@@ -91,6 +130,7 @@ class JudgePlugin:
         return recorder
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        self._returned_before[item.nodeid] = self._returned()
         seed_judge()
 
     @pytest.hookimpl(wrapper=True)
@@ -105,10 +145,13 @@ class JudgePlugin:
         current.seconds += report.duration
         if item.nodeid in self._recorders:
             current.artifacts = self._recorders[item.nodeid].data
+        if call.when == "call":
+            self._called.add(item.nodeid)
         if current.outcome is not Outcome.PASSED:
             return report  # the first problem is the one reported
         if call.excinfo is not None:
-            current.outcome, current.message, current.details = classify(call.excinfo.value)
+            had_data = self._returned() > self._returned_before.get(item.nodeid, self._returned())
+            current.outcome, current.message, current.details = classify(call.excinfo.value, had_data)
         elif report.skipped:
             current.outcome, current.message = Outcome.FAILED, "the test was skipped, which counts as failed"
         elif call.when == "call" and not report.passed:

@@ -8,17 +8,22 @@ from contextlib import contextmanager
 from typing import TextIO
 
 from grader.pipeline import Progress, Reporter
+from grader.safe_text import storable
 
 __all__ = ["progress_reporter"]
 
 
 @contextmanager
 def progress_reporter(stream: TextIO = sys.stdout) -> Iterator[Reporter]:
-    """A ``Reporter`` for ``grade``: rich's bar (done/total, rate, time left) when ``stream`` is a terminal."""
+    """A ``Reporter`` for ``grade``: rich's bar (done/total, rate, time left) when ``stream`` is a terminal.
+
+    Lines hold student folder names: they are printed literally (no rich markup, no
+    highlighting) and as valid UTF-8 (a name that is not UTF-8 shows its escapes).
+    """
     if not stream.isatty():
 
         def plain(progress: Progress) -> None:
-            print(progress.line, file=stream, flush=True)
+            print(storable(progress.line), file=stream, flush=True)
 
         yield plain
         return
@@ -55,6 +60,6 @@ def progress_reporter(stream: TextIO = sys.stdout) -> Iterator[Reporter]:
             elapsed = bar.tasks[task].elapsed or 0.0
             rate = f"{60 * progress.done / elapsed:.1f}/min" if elapsed > 0 else ""
             bar.update(task, completed=progress.done, rate=rate)
-            bar.console.print(progress.line, highlight=False)
+            bar.console.print(storable(progress.line), markup=False, highlight=False, emoji=False)
 
         yield fancy

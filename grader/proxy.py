@@ -14,10 +14,13 @@ class StudentProxy:
 
     Only plain data comes back (see ``grader.wire``). Names are not checked here:
     calling a name the student did not define raises ``StudentLoadError``.
+    ``_returned`` counts the answers handed to hidden tests, so the judge knows
+    whether a test that broke had student data in hand.
     """
 
     def __init__(self, session: StudentSession) -> None:
         self._session = session
+        self._returned = 0
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -25,7 +28,9 @@ class StudentProxy:
         session = self._session
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            return session.call(name, args, kwargs)
+            value = session.call(name, args, kwargs)
+            self._returned += 1
+            return value
 
         call.__name__ = name
         return call

@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from grader.errors import StoreError
 from grader.outcomes import Outcome, TestResult
+from grader.safe_text import storable  # every text kept or looked up is valid UTF-8
 
-__all__ = ["Store"]
+__all__ = ["Store", "storable"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS submissions (
@@ -42,6 +44,16 @@ CREATE TABLE IF NOT EXISTS results (
     artifacts TEXT NOT NULL DEFAULT '{}',
     PRIMARY KEY (student, exercise, test)
 );
+CREATE TABLE IF NOT EXISTS notes (
+    student TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    kind TEXT NOT NULL,  -- "file": which file was graded when there were several; "cell": a notebook cell raised
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    started_at TEXT NOT NULL,
+    isolation TEXT NOT NULL  -- the line grade printed: the sandbox and each limit in force or not
+);
 """
 
 
@@ -63,6 +75,18 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def record_run(self, isolation: str) -> None:
+        """Note that a grading run starts under ``isolation`` (one line)."""
+        with self._db:
+            self._db.execute(
+                "INSERT INTO runs VALUES (?, ?)", (time.strftime("%Y-%m-%dT%H:%M:%S%z"), storable(isolation))
+            )
+
+    def isolation(self) -> str:
+        """The isolation of the last grading run, or "" when none was recorded."""
+        row = self._db.execute("SELECT isolation FROM runs ORDER BY rowid DESC LIMIT 1").fetchone()
+        return row[0] if row else ""
+
     def save(
         self,
         student: str,
@@ -72,15 +96,23 @@ class Store:
         suite_digest: str,
         file: str | None,
         seconds: float | None = None,
+        notes: Sequence[tuple[str, str]] = (),
     ) -> None:
-        """Replace this submission's results, atomically; ``seconds`` is the grading time."""
+        """Replace this submission's results and ``(kind, text)`` notes, atomically; ``seconds`` is the grading time."""
         score = sum(r.points for r in results)
         max_score = sum(r.max_points for r in results)
         seconds = sum(r.seconds for r in results) if seconds is None else seconds
         stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        student, exercise = storable(student), storable(exercise)
+        file = None if file is None else storable(file)
+        notes = [(storable(kind), storable(text)) for kind, text in notes]
         try:
             with self._db:
                 self._db.execute("DELETE FROM results WHERE student = ? AND exercise = ?", (student, exercise))
+                self._db.execute("DELETE FROM notes WHERE student = ? AND exercise = ?", (student, exercise))
+                self._db.executemany(
+                    "INSERT INTO notes VALUES (?, ?, ?, ?)", [(student, exercise, k, t) for k, t in notes]
+                )
                 self._db.execute(
                     "INSERT OR REPLACE INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (student, exercise, source_digest, suite_digest, file, score, max_score, seconds, stamp),
@@ -91,12 +123,12 @@ class Store:
                         (
                             student,
                             exercise,
-                            r.test,
+                            storable(r.test),
                             r.outcome.value,
                             r.points,
                             r.max_points,
-                            r.message,
-                            r.details,
+                            storable(r.message),
+                            storable(r.details),
                             r.seconds,
                             json.dumps(r.artifacts, allow_nan=False),
                         )
@@ -106,10 +138,19 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(str(self.path), f"write failed ({exc})") from None
 
+    def notes(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """(student, exercise) -> [(kind, text), ...] in the order saved."""
+        found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for student, exercise, kind, text in self._db.execute(
+            "SELECT student, exercise, kind, text FROM notes ORDER BY rowid"
+        ):
+            found.setdefault((student, exercise), []).append((kind, text))
+        return found
+
     def digests(self, student: str, exercise: str) -> tuple[str, str] | None:
         row = self._db.execute(
             "SELECT source_digest, suite_digest FROM submissions WHERE student = ? AND exercise = ?",
-            (student, exercise),
+            (storable(student), storable(exercise)),
         ).fetchone()
         return (row[0], row[1]) if row else None
 
@@ -122,7 +163,7 @@ class Store:
         rows = self._db.execute(
             "SELECT test, outcome, points, max_points, message, details, seconds, artifacts FROM results "
             "WHERE student = ? AND exercise = ? ORDER BY rowid",
-            (student, exercise),
+            (storable(student), storable(exercise)),
         ).fetchall()
         return [TestResult(t, Outcome(o), p, m, msg, d, s, json.loads(a)) for t, o, p, m, msg, d, s, a in rows]
 

@@ -1,7 +1,10 @@
 """Checks for hidden tests, with messages a student can act on.
 
 Each helper fails the test with one message that says what was expected (kind,
-shape) and what came back, never the hidden expected values themselves.
+shape) and what came back, never the hidden expected values themselves. No value
+a student can return makes a helper raise anything but a failed check: huge
+integers, NaN, infinities, complex numbers, strings, booleans, ragged or deeply
+nested lists all fail with a message (and without NumPy warnings).
 """
 
 from __future__ import annotations
@@ -33,17 +36,38 @@ def describe(value: Any) -> str:
         return f"a {type(value).__name__} of length {len(value)}"
     if value is None:
         return "None (did you forget to return?)"
-    return f"a {type(value).__name__}"
+    name = type(value).__name__
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
+
+
+PLAIN_NUMBERS = (bool, int, float)
+
+
+def _list_as_array(value: list | tuple, what: str) -> np.ndarray:
+    """A list of numbers as an array; anything else (strings, None, ragged, huge ints) fails the test."""
+    __tracebackhide__ = True
+    received = f"{what}: expected a NumPy array of numbers. Received: {describe(value)}"
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError, OverflowError, RecursionError, MemoryError):
+        fail(f"{received} that is not a regular grid of numbers (ragged or nested too deep)")
+    if array.dtype.kind == "O":  # mixed Python objects, or integers beyond 64 bits
+        if not all(type(item) in PLAIN_NUMBERS for item in array.flat):
+            fail(f"{received} that holds values that are not numbers")
+        try:
+            array = array.astype(float)
+        except (TypeError, ValueError, OverflowError):
+            fail(f"{received} that holds a number too large for a float")
+    if array.dtype.kind not in "biuf":
+        fail(f"{received} that is not numeric (dtype {array.dtype})")
+    return array
 
 
 def expect_array(value: Any, *, what: str, shape: tuple[int, ...] | None = None) -> np.ndarray:
     """``value`` as a float array, checking it is numeric and (optionally) its shape."""
     __tracebackhide__ = True
     if isinstance(value, (list, tuple)):
-        try:
-            value = np.asarray(value, dtype=float)
-        except (TypeError, ValueError):
-            fail(f"{what}: expected a NumPy array of numbers. Received: {describe(value)} that is not numeric")
+        value = _list_as_array(value, what)
     if isinstance(value, np.generic):
         value = np.asarray(value)
     if not isinstance(value, np.ndarray):
@@ -53,7 +77,8 @@ def expect_array(value: Any, *, what: str, shape: tuple[int, ...] | None = None)
         fail(f"{what}: expected an array of numbers. Received: {describe(value)}")
     if shape is not None and tuple(value.shape) != tuple(shape):
         fail(f"{what}: expected an array of shape {tuple(shape)}. Received: shape {value.shape}")
-    return value.astype(float)
+    with np.errstate(all="ignore"):  # float128 beyond float64 becomes inf, which the comparison reports
+        return value.astype(float)
 
 
 def expect_number(value: Any, *, what: str) -> float:
@@ -63,7 +88,12 @@ def expect_number(value: Any, *, what: str) -> float:
         value = value[()]
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
         fail(f"{what}: expected a single number. Received: {describe(value)}")
-    return float(value)
+    try:
+        with np.errstate(all="ignore"):
+            return float(value)
+    except OverflowError:
+        fail(f"{what}: expected a number a float can hold. Received: an integer of {len(str(abs(value)))} digits")
+    raise AssertionError("unreachable")
 
 
 def expect_close(
@@ -81,16 +111,25 @@ def expect_close(
     suffix = f" {hint}" if hint else ""
     if expected_array.ndim == 0:
         number = expect_number(got, what=what)
-        if np.isnan(number) and not np.isnan(expected_array):
-            fail(f"{what}: expected a finite number. Received: nan.{suffix}")
-        if not np.isclose(number, expected_array, rtol=rtol, atol=atol, equal_nan=True):
+        if not np.isfinite(number) and np.isfinite(expected_array):
+            fail(f"{what}: expected a finite number. Received: {number}.{suffix}")
+        with np.errstate(all="ignore"):
+            close = np.isclose(number, expected_array, rtol=rtol, atol=atol, equal_nan=True)
+        if not close:
             fail(f"{what}: the value is not the expected one (relative tolerance {rtol:g}).{suffix}")
         return
     array = expect_array(got, what=what, shape=expected_array.shape)
     bad_nan = np.isnan(array) & ~np.isnan(expected_array)
     if bad_nan.any():
         fail(f"{what}: expected finite values. Received: NaN in {int(bad_nan.sum())} of {array.size} entries.{suffix}")
-    wrong = ~np.isclose(array, expected_array, rtol=rtol, atol=atol, equal_nan=True)
+    bad_inf = np.isinf(array) & np.isfinite(expected_array)
+    if bad_inf.any():
+        fail(
+            f"{what}: expected finite values. Received: infinity in {int(bad_inf.sum())} of {array.size} entries."
+            f"{suffix}"
+        )
+    with np.errstate(all="ignore"):
+        wrong = ~np.isclose(array, expected_array, rtol=rtol, atol=atol, equal_nan=True)
     if wrong.any():
         first = tuple(int(i) for i in np.argwhere(wrong)[0])
         fail(

@@ -2,15 +2,20 @@
 
 ``encode`` turns test arguments into tagged JSON; ``decode`` turns a child's
 answer back into plain Python and NumPy values, trusting nothing: NumPy arrays
-are read with ``allow_pickle=False`` and must have a plain dtype, Keras models
-are loaded with ``safe_mode=True`` from the child's working folder only, and any
-unknown tag or type fails with ``StudentReturnTypeError``.
+are read with ``allow_pickle=False`` and must have a plain dtype and a header
+that matches their bytes, Keras models go through ``grader.returned_model``
+(sizes and cost checked before ``safe_mode=True`` loading), values may nest at
+most ``MAX_DEPTH`` levels, and any unknown tag or type fails with
+``StudentReturnTypeError``. ``parse_answer`` turns one raw answer line into JSON
+with a cap on the number of values (checked before any object is built).
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import io
+import json
 import math
 import re
 from pathlib import Path
@@ -20,11 +25,39 @@ import numpy as np
 
 from grader.errors import StudentReturnTypeError
 
-__all__ = ["encode", "decode", "ARRAY_KINDS"]
+__all__ = ["encode", "decode", "parse_answer", "AnswerError", "ARRAY_KINDS", "MAX_DEPTH", "MAX_VALUES"]
 
 ARRAY_KINDS = "biufcU"
 KERAS_NAME = re.compile(r"^returns/[0-9]{1,6}\.keras$")
-MAX_MODEL_BYTES = 200 * 1024 * 1024
+MAX_DEPTH = 64  # the child refuses more than 50 levels
+MAX_VALUES = 2_000_000  # JSON values in one answer; a bigger answer should be a NumPy array
+JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+
+
+class AnswerError(ValueError):
+    """An answer line that cannot be trusted as one JSON object; the message says why."""
+
+
+def parse_answer(line: bytes) -> dict:
+    """One answer line as a JSON object, refusing more than ``MAX_VALUES`` values or deep nesting.
+
+    The count is checked on the bytes first (commas and brackets outside strings), so
+    an answer of tens of millions of tiny values is refused before any is built.
+    """
+    if line.count(b",") + line.count(b"[") + line.count(b"{") > MAX_VALUES:
+        outside_strings = JSON_STRING.sub(b'""', line)
+        values = outside_strings.count(b",") + outside_strings.count(b"[") + outside_strings.count(b"{")
+        if values > MAX_VALUES:
+            raise AnswerError(f"the value returned holds more than {MAX_VALUES:,} items; return a NumPy array")
+    try:
+        answer = json.loads(line)
+    except RecursionError:
+        raise AnswerError(f"the value returned is nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError:  # also integers of more than 4,300 digits
+        raise AnswerError("it sent back something unreadable") from None
+    if not isinstance(answer, dict):
+        raise AnswerError("it sent back something unreadable")
+    return answer
 
 
 def encode(value: Any) -> Any:
@@ -52,11 +85,33 @@ def _array_text(array: np.ndarray) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def _array_header(raw: io.BytesIO) -> tuple[np.dtype, int]:
+    """(dtype, bytes the data must have) from an ``np.save`` header, before anything is allocated."""
+    version = np.lib.format.read_magic(raw)
+    if version == (1, 0):
+        shape, _, dtype = np.lib.format.read_array_header_1_0(raw)
+    elif version in ((2, 0), (3, 0)):
+        shape, _, dtype = np.lib.format.read_array_header_2_0(raw)
+    else:
+        raise ValueError("unknown .npy version")
+    return dtype, math.prod(shape) * dtype.itemsize
+
+
 def _load_array(text: Any, function: str) -> np.ndarray:
     if not isinstance(text, str):
         raise StudentReturnTypeError(function, "a malformed array")
     try:
-        array = np.load(io.BytesIO(base64.b64decode(text, validate=True)), allow_pickle=False)
+        raw = io.BytesIO(base64.b64decode(text, validate=True))
+        dtype, size = _array_header(raw)
+    except (ValueError, TypeError, binascii.Error, OverflowError, SyntaxError):
+        raise StudentReturnTypeError(function, "an array that could not be read without pickle") from None
+    if dtype.kind not in ARRAY_KINDS or dtype.fields is not None or dtype.subdtype is not None or not dtype.itemsize:
+        raise StudentReturnTypeError(function, f"an array of dtype {dtype}")
+    if size != len(raw.getbuffer()) - raw.tell():
+        raise StudentReturnTypeError(function, "an array whose header does not match its data")
+    try:
+        raw.seek(0)
+        array = np.load(raw, allow_pickle=False)
     except Exception:
         raise StudentReturnTypeError(function, "an array that could not be read without pickle") from None
     if type(array) is not np.ndarray or array.dtype.kind not in ARRAY_KINDS:
@@ -67,28 +122,20 @@ def _load_array(text: Any, function: str) -> np.ndarray:
 def _load_model(relative: Any, workdir: Path, function: str) -> Any:
     if not isinstance(relative, str) or not KERAS_NAME.match(relative):
         raise StudentReturnTypeError(function, "a malformed model reference")
-    path = workdir / relative
-    if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_MODEL_BYTES:
-        raise StudentReturnTypeError(function, "a model file that is missing, a link or too large")
-    import keras
+    from grader.returned_model import load_returned_model
 
-    try:
-        return keras.saving.load_model(path, safe_mode=True, compile=False)
-    except Exception as exc:
-        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
-        raise StudentReturnTypeError(
-            function,
-            "a Keras model that could not be loaded safely",
-            f"{type(exc).__name__}: {first_line}; use only built-in layers, no Lambda layers",
-        ) from None
+    return load_returned_model(workdir, relative, function)
 
 
-def decode(value: Any, workdir: Path, function: str) -> Any:
+def decode(value: Any, workdir: Path, function: str, depth: int = 0) -> Any:
     """A child's answer as plain values; raises StudentReturnTypeError on anything else."""
     if value is None or isinstance(value, (bool, str, int, float)):
         return value
+    if depth >= MAX_DEPTH:
+        raise StudentReturnTypeError(function, f"a value nested more than {MAX_DEPTH} levels deep")
+    depth += 1
     if isinstance(value, list):
-        return [decode(item, workdir, function) for item in value]
+        return [decode(item, workdir, function, depth) for item in value]
     if not isinstance(value, dict) or len(value) not in (1, 2):
         raise StudentReturnTypeError(function, "a malformed value")
     (tag,) = [key for key in value if key != "detail"] or [""]
@@ -96,13 +143,13 @@ def decode(value: Any, workdir: Path, function: str) -> Any:
     if tag == "$float" and body in ("nan", "inf", "-inf"):
         return float(body)
     if tag == "$tuple" and isinstance(body, list):
-        return tuple(decode(item, workdir, function) for item in body)
+        return tuple(decode(item, workdir, function, depth) for item in body)
     if tag == "$dict" and isinstance(body, list):
         result = {}
         for pair in body:
             if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], (str, int))):
                 raise StudentReturnTypeError(function, "a malformed dict")
-            result[pair[0]] = decode(pair[1], workdir, function)
+            result[pair[0]] = decode(pair[1], workdir, function, depth)
         return result
     if tag == "$ndarray":
         return _load_array(body, function)

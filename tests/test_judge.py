@@ -220,3 +220,43 @@ def test_a_builtin_exception_from_student_code_can_be_expected_by_its_own_type(t
     source = "def check(x):\n    if x < 0:\n        raise ValueError('negative')\n"
     (result,) = judge_source(toy, source)
     assert result.outcome is Outcome.PASSED, result.message
+
+
+def test_a_check_broken_by_a_student_value_fails_and_a_broken_test_is_a_grader_error(tmp_path):
+    """No student value makes a grader error: a test that breaks after the student answered fails."""
+    hidden = textwrap.dedent("""
+        from grader.testing import expect_close
+
+        def test_direct_float(student):
+            assert float(student.huge()) > 0
+
+        def test_helper(student):
+            expect_close(student.huge(), 1.0, what="huge()")
+
+        def test_nested(student):
+            expect_close(student.nested(), [1.0], what="nested()")
+
+        def test_broken_before_any_call(student):
+            {}["no such key"]
+    """)
+    points = {"test_direct_float": 1, "test_helper": 1, "test_nested": 1, "test_broken_before_any_call": 1}
+    toy = make_exercise(tmp_path / "94_toy", hidden, points)
+    source = textwrap.dedent("""
+        def huge():
+            return 10**4000
+
+        def nested():
+            v = [1.0]
+            for _ in range(45):
+                v = [v]
+            return v
+    """)
+    results = by_test(judge_source(toy, source))
+    assert results["test_direct_float"].outcome is Outcome.FAILED
+    assert results["test_direct_float"].message.startswith("the hidden test could not check the value returned")
+    assert "OverflowError" in results["test_direct_float"].message
+    assert (
+        results["test_helper"].outcome is Outcome.FAILED and "integer of 4001 digits" in results["test_helper"].message
+    )
+    assert results["test_nested"].outcome is Outcome.FAILED
+    assert results["test_broken_before_any_call"].outcome is Outcome.GRADER_ERROR

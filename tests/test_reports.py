@@ -209,9 +209,39 @@ def test_pictures_are_chosen_by_shape(data, drawn, note):
 
 
 def test_reports_import_only_lower_layers():
-    allowed = {"errors", "exercise", "gradebook", "outcomes", "store", "reports"}
+    allowed = {"errors", "exercise", "gradebook", "outcomes", "safe_text", "store", "reports"}
     for path in (KIT_ROOT / "grader" / "reports").glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         internal = {m.split(".")[1] for m in modules if m.startswith("grader.")}
         assert internal <= allowed, path.name
+
+
+def test_student_text_that_is_not_utf8_or_looks_like_a_formula_is_kept_literally(tmp_path):
+    """Lone surrogates (a non-UTF-8 folder name, a student's message) and formula cells (OWASP CSV injection)."""
+    from grader.gradebook import write_gradebook
+
+    toy = make_exercise(tmp_path / "ex" / "97_toy", "", {"test_a": 1, "test_b": 1})
+    students = ["=cmd|' /C calc'!A0", "\udcff\udcfe-bytes", "+1", "-1", "@SUM(A1)", "\tx", "plain"]
+    store = Store(tmp_path / "out" / "results.sqlite")
+    for student in students:
+        results = [
+            _result("test_a", Outcome.PASSED, 1, 1),
+            _result("test_b", Outcome.ERROR, 0, 1, '=HYPERLINK("http://x") raised \ud800 here', "trace \udcff"),
+        ]
+        store.save(student, toy.id, results, "s", "h", "toy.py\udcff", 1.0)
+    write_gradebook(tmp_path / "out" / "gradebook.csv", students, [toy.id], store.scores())
+    write_reports(tmp_path / "out", store, students, [toy], 1.0, len(students))
+    store.close()
+
+    with open(tmp_path / "out" / "gradebook.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    names = [row[0] for row in rows[1:]]
+    assert names == ["'=cmd|' /C calc'!A0", "\\udcff\\udcfe-bytes", "'+1", "'-1", "'@SUM(A1)", "'\tx", "plain"]
+    assert all(row[-1] == "1" for row in rows[1:]), "each student keeps their point"
+    with open(tmp_path / "out" / "results.csv", encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert '\'=HYPERLINK("http://x") raised \\ud800 here' in cells
+    feedback = list((tmp_path / "out" / "feedback").glob("*.html"))
+    assert len(feedback) == len(students)

@@ -63,5 +63,72 @@ def test_object_array_is_refused_even_if_forged(tmp_path):
     buffer = io.BytesIO()
     np.save(buffer, np.array([object()], dtype=object), allow_pickle=True)
     forged = {"$ndarray": base64.b64encode(buffer.getvalue()).decode()}
-    with pytest.raises(StudentReturnTypeError, match="without pickle"):
+    with pytest.raises(StudentReturnTypeError, match="dtype object"):
         wire.decode(forged, tmp_path, "f")
+
+
+# -- bounds on the judge's own work (issue 13, class 2) ---------------------------------------------
+
+
+def test_answers_nested_too_deep_are_refused_without_recursion_error(tmp_path):
+    with pytest.raises(wire.AnswerError, match="nested more than"):
+        wire.parse_answer(b'{"ok": true, "value": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    deep = [1]
+    for _ in range(wire.MAX_DEPTH + 5):
+        deep = [deep]
+    with pytest.raises(StudentReturnTypeError, match="nested more than"):
+        wire.decode(deep, tmp_path, "f")
+
+
+def test_answers_with_too_many_values_are_refused_before_parsing():
+    line = b'{"ok": true, "value": [' + b"[]," * (wire.MAX_VALUES + 1) + b"[]]}"
+    with pytest.raises(wire.AnswerError, match="more than 2,000,000 items"):
+        wire.parse_answer(line)
+    commas_in_a_string = b'{"ok": true, "value": "' + b"," * (wire.MAX_VALUES + 1) + b'"}'
+    assert len(wire.parse_answer(commas_in_a_string)["value"]) == wire.MAX_VALUES + 1
+
+
+@pytest.mark.parametrize("line", [b"[1]", b'"text"', b"{", b'{"ok": 1' + b"9" * 5000 + b"}"])
+def test_anything_but_one_object_is_an_answer_error(line):
+    with pytest.raises(wire.AnswerError):
+        wire.parse_answer(line)
+
+
+def _npy(array: np.ndarray) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=False)
+    return buffer.getvalue()
+
+
+def test_array_header_must_match_its_data(tmp_path):
+    import base64
+
+    raw = _npy(np.zeros(4))
+    header_end = raw.index(b"\n") + 1
+    huge = raw[:header_end].replace(b"(4,)", b"(10000000000,)".ljust(4)[:14]) + raw[header_end:]
+    forged = raw[:header_end].replace(b"'shape': (4,), ", b"'shape': (10**10,),")
+    for data in (huge, forged, raw[:-8]):
+        with pytest.raises(StudentReturnTypeError):
+            wire.decode({"$ndarray": base64.b64encode(data).decode()}, tmp_path, "f")
+
+
+def test_a_fifo_or_a_linked_folder_is_refused_without_waiting(tmp_path):
+    import os
+    import time
+
+    (tmp_path / "returns").mkdir()
+    os.mkfifo(tmp_path / "returns" / "1.keras")
+    started = time.monotonic()
+    with pytest.raises(StudentReturnTypeError, match="not a regular file"):
+        wire.decode({"$keras": "returns/1.keras"}, tmp_path, "f")
+    assert time.monotonic() - started < 5
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "1.keras").write_bytes(b"PK")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "returns").symlink_to(elsewhere)
+    with pytest.raises(StudentReturnTypeError, match="a link"):
+        wire.decode({"$keras": "returns/1.keras"}, linked, "f")

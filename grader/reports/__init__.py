@@ -39,5 +39,6 @@ def write_reports(
         stem = file_stem(report.student)
         written.append(write_text(out / "gradescope" / f"{stem}.json", gradescope_json(report)))
         written.append(write_text(out / "feedback" / f"{stem}.html", feedback_html(report, footer)))
-    written.append(write_text(out / "dashboard.html", dashboard_html(reports, exercises, run_seconds, graded, footer)))
+    dashboard = dashboard_html(reports, exercises, run_seconds, graded, footer, store.isolation())
+    written.append(write_text(out / "dashboard.html", dashboard))
     return written

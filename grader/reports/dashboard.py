@@ -116,7 +116,12 @@ def troubles(reports: list[StudentReport]) -> list[Trouble]:
 
 
 def dashboard_html(
-    reports: list[StudentReport], exercises: list[Exercise], run_seconds: float, graded: int, footer: str
+    reports: list[StudentReport],
+    exercises: list[Exercise],
+    run_seconds: float,
+    graded: int,
+    footer: str,
+    isolation: str = "",
 ) -> str:
     """The instructor's page for the whole class and this run."""
     spread = distributions(reports, exercises)
@@ -131,6 +136,7 @@ def dashboard_html(
         "per_minute": 60.0 * graded / run_seconds if run_seconds > 0 else 0.0,
         "grading_seconds": grading_seconds,
         "submissions": sum(e.graded and e.seconds > 0 for r in reports for e in r.exercises),
+        "isolation": isolation,  # the line grade printed at the start of the last run
     }
     students = [(r, f"feedback/{file_stem(r.student)}.html") for r in reports]
     return render(

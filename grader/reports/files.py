@@ -19,7 +19,8 @@ def file_stem(student: str) -> str:
     if SAFE.match(student):
         return student
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", student).strip("._-")[:80] or "student"
-    return f"{cleaned}-{hashlib.sha256(student.encode()).hexdigest()[:8]}"
+    digest = hashlib.sha256(student.encode("utf-8", "backslashreplace")).hexdigest()[:8]
+    return f"{cleaned}-{digest}"
 
 
 def write_text(path: Path, text: str) -> Path:
@@ -27,7 +28,7 @@ def write_text(path: Path, text: str) -> Path:
     temporary = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8", newline="")
+        temporary.write_text(text, encoding="utf-8", errors="backslashreplace", newline="")
         os.replace(temporary, path)
     except OSError as exc:
         raise GraderError(f"cannot write {path} ({exc.strerror}); pass a writable --out folder") from None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from grader.exercise import Exercise
 from grader.outcomes import Outcome, TestResult
-from grader.store import Store
+from grader.store import Store, storable
 
 __all__ = ["ExerciseReport", "StudentReport", "collect", "student_message", "OUTCOME_LABELS"]
 
@@ -45,6 +45,7 @@ class ExerciseReport:
     file: str | None = None
     seconds: float = 0.0
     graded: bool = True
+    notes: list[str] = field(default_factory=list)  # which file was graded and why; notebook cells that raised
 
     @property
     def score(self) -> float:
@@ -89,17 +90,20 @@ def collect(store: Store, students: list[str], exercises: list[Exercise]) -> lis
     for student, exercise_id, result in store.all_results():
         results[student, exercise_id].append(result)
     submissions = {(row["student"], row["exercise"]): row for row in store.submissions()}
+    notes = store.notes()
     reports = []
     for student in students:
         report = StudentReport(student)
+        stored = storable(student)  # the store's spelling of a name that is not valid UTF-8
         for exercise in exercises:
-            row = submissions.get((student, exercise.id))
-            mine = results.get((student, exercise.id))
+            row = submissions.get((stored, exercise.id))
+            mine = results.get((stored, exercise.id))
             if row is None or not mine:
                 report.exercises.append(ExerciseReport(exercise, _not_graded(exercise), graded=False))
                 continue
             file = row["file"] if isinstance(row["file"], str) else None
             seconds = float(row["seconds"]) if isinstance(row["seconds"], (int, float)) else 0.0
-            report.exercises.append(ExerciseReport(exercise, mine, file, seconds))
+            shown = [text for _, text in notes.get((stored, exercise.id), [])]
+            report.exercises.append(ExerciseReport(exercise, mine, file, seconds, notes=shown))
         reports.append(report)
     return reports

@@ -7,6 +7,7 @@ import io
 
 from grader.gradebook import format_points
 from grader.reports.model import StudentReport
+from grader.safe_text import csv_cell
 
 __all__ = ["COLUMNS", "results_csv"]
 
@@ -14,7 +15,10 @@ COLUMNS = ["student", "exercise", "test", "outcome", "points", "max_points", "se
 
 
 def results_csv(reports: list[StudentReport]) -> str:
-    """The CSV text; ``message`` is the full one-line message (instructors only; it is not the student page)."""
+    """The CSV text; ``message`` is the full one-line message (instructors only; it is not the student page).
+
+    Text cells are escaped against spreadsheet formulas (``grader.safe_text``).
+    """
     handle = io.StringIO()
     writer = csv.writer(handle, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -23,14 +27,14 @@ def results_csv(reports: list[StudentReport]) -> str:
             for result in exercise.results:
                 writer.writerow(
                     [
-                        report.student,
-                        exercise.exercise.id,
-                        result.test,
+                        csv_cell(report.student),
+                        csv_cell(exercise.exercise.id),
+                        csv_cell(result.test),
                         result.outcome.value,
                         format_points(result.points),
                         format_points(result.max_points),
                         f"{result.seconds:.3f}",
-                        result.message,
+                        csv_cell(result.message),
                     ]
                 )
     return handle.getvalue()
