@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from grader.errors import GraderError
 from grader.exercise import Exercise
 from grader.lms import FORMATS, LmsFile, Reading
+from grader.safe_text import csv_cell, csv_value
 
 __all__ = ["CollectSummary", "DownloadError", "collect", "read_mapping", "MAPPING_FILE", "MAPPING_COLUMNS"]
 
@@ -157,7 +158,7 @@ def read_mapping(path: Path) -> list[dict[str, str]]:
         return []
     try:
         with open(path, newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
+            rows = [{key: csv_value(value or "") for key, value in row.items()} for row in csv.DictReader(handle)]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DownloadError(str(path), f"cannot be read as a mapping CSV ({exc})") from None
     if rows and not {"student", "lms", "lms_id"} <= set(rows[0]):
@@ -280,5 +281,6 @@ def _write_mapping(path: Path, rows: list[dict[str, str]]) -> None:
     with open(temporary, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=MAPPING_COLUMNS, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(sorted(rows, key=lambda r: (r.get("student", ""), r.get("exercise", ""))))
+        ordered = sorted(rows, key=lambda r: (r.get("student", ""), r.get("exercise", "")))
+        writer.writerows({key: csv_cell(str(value)) for key, value in row.items()} for row in ordered)
     os.replace(temporary, path)

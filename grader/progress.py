@@ -14,12 +14,15 @@ __all__ = ["progress_reporter"]
 
 
 @contextmanager
-def progress_reporter(stream: TextIO = sys.stdout) -> Iterator[Reporter]:
+def progress_reporter(stream: TextIO | None = None) -> Iterator[Reporter]:
     """A ``Reporter`` for ``grade``: rich's bar (done/total, rate, time left) when ``stream`` is a terminal.
+
+    ``stream`` defaults to ``sys.stdout`` as it is when called (not when this module was imported).
 
     Lines hold student folder names: they are printed literally (no rich markup, no
     highlighting) and as valid UTF-8 (a name that is not UTF-8 shows its escapes).
     """
+    stream = stream if stream is not None else sys.stdout
     if not stream.isatty():
 
         def plain(progress: Progress) -> None:

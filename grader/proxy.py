@@ -9,6 +9,10 @@ from grader.session import StudentSession
 __all__ = ["StudentProxy"]
 
 
+# Attributes Hypothesis looks up on a test's first argument (custom executors).
+HYPOTHESIS_PROBES = frozenset({"execute_example", "setup_example", "teardown_example"})
+
+
 class StudentProxy:
     """``student.dense_forward(X, W, b)`` runs ``dense_forward`` in the student's process.
 
@@ -23,8 +27,8 @@ class StudentProxy:
         self._returned = 0
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
+        if name.startswith(("_", "hypothesis_")) or name in HYPOTHESIS_PROBES:
+            raise AttributeError(name)  # Hypothesis probes a test's arguments for these; they are never the student's
         session = self._session
 
         def call(*args: Any, **kwargs: Any) -> Any:

@@ -27,3 +27,8 @@ def storable(text: str) -> str:
 def csv_cell(text: str) -> str:
     """``text`` safe for a spreadsheet: prefixed with ``'`` when it starts with a formula character."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_value(cell: str) -> str:
+    """The text ``csv_cell`` wrote, for CSV files the grader reads back (e.g. collect's mapping)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell

@@ -34,6 +34,7 @@ from grader.authoring.markers import make_stub
 from grader.exercise import Exercise
 from grader.reports.files import write_text
 from grader.reports.html import render
+from grader.safe_text import csv_cell
 from grader.submissions import find_submissions, read_submission
 
 __all__ = ["K", "WINDOW", "Document", "Pair", "SimilarityRun", "document", "compare_class", "write_similarity"]
@@ -200,7 +201,7 @@ def write_similarity(submissions: Path, exercises: list[Exercise], out: Path) ->
     table = io.StringIO()
     writer = csv.writer(table, lineterminator="\n")
     writer.writerow(["exercise", "student_a", "student_b", "score"])
-    writer.writerows([p.exercise, p.student_a, p.student_b, f"{p.score:.3f}"] for p in all_pairs)
+    writer.writerows([p.exercise, csv_cell(p.student_a), csv_cell(p.student_b), f"{p.score:.3f}"] for p in all_pairs)
     csv_path = write_text(out / "similarity.csv", table.getvalue())
     shown = [
         {

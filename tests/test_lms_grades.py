@@ -9,7 +9,8 @@ from grader import outcomes
 from grader.cli import main
 from grader.collect import MAPPING_FILE, collect, read_mapping
 from grader.errors import GraderError
-from grader.exports.lms_grades import spreadsheet_safe, write_lms_grades
+from grader.exports.lms_grades import write_lms_grades
+from grader.safe_text import csv_cell, csv_value
 from grader.store import Store
 
 
@@ -65,7 +66,8 @@ def test_formula_like_names_are_escaped(tmp_path, exercises):
     target = tmp_path / "m.csv"
     write_lms_grades(target, "moodle", tmp_path, [exercises["01_neuron"]], [])
     assert [row[0] for row in _rows(target)[1:]] == ["'+ann", "'=HYPERLINK(1)", "bob"]
-    assert spreadsheet_safe("-1") == "'-1" and spreadsheet_safe("ann") == "ann"
+    assert csv_cell("-1") == "'-1" and csv_cell("ann") == "ann"
+    assert csv_value(csv_cell("=cmd")) == "=cmd" and csv_value("'plain") == "'plain"
 
 
 def test_no_results_database_is_one_line(tmp_path, exercises):

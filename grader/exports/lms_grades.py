@@ -27,9 +27,10 @@ from pathlib import Path
 from grader.errors import GraderError
 from grader.exercise import Exercise
 from grader.gradebook import format_points
+from grader.safe_text import csv_cell
 from grader.store import Store
 
-__all__ = ["LMS_FORMATS", "LmsGrades", "write_lms_grades", "spreadsheet_safe"]
+__all__ = ["LMS_FORMATS", "LmsGrades", "write_lms_grades"]
 
 LMS_FORMATS = ("canvas", "moodle")
 CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
@@ -42,11 +43,6 @@ class LmsGrades:
     students: int
     columns: list[str]
     unmapped: int  # students the mapping does not know (identified by their folder name)
-
-
-def spreadsheet_safe(text: str) -> str:
-    """``text`` as a CSV cell that a spreadsheet will not run as a formula (OWASP's advice)."""
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
 
 
 def _identity(lms: str, student: str, rows: list[dict[str, str]]) -> tuple[list[str], bool]:
@@ -104,7 +100,7 @@ def write_lms_grades(
                 unmapped += not known
                 grades = [scores.get((student, e.id)) for e in exercises]
                 cells = ["" if g is None else format_points(g) for g in grades]
-                writer.writerow([spreadsheet_safe(cell) for cell in identity] + cells)
+                writer.writerow([csv_cell(cell) for cell in identity] + cells)
         os.replace(temporary, path)
     except OSError as exc:
         raise GraderError(f"cannot write {path} ({exc.strerror})") from None

@@ -46,6 +46,10 @@ PYTEST_ARGS = [
 ]  # fmt: skip
 
 
+# Attributes Hypothesis looks up on a test's first argument (custom executors).
+HYPOTHESIS_PROBES = frozenset({"execute_example", "setup_example", "teardown_example"})
+
+
 class HiddenTestsFailed(AssertionError):
     """A hidden test earned no points; the message says why, for the student."""
 
@@ -61,8 +65,8 @@ class NotebookStudent:
         self._namespace = namespace
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
+        if name.startswith(("_", "hypothesis_")) or name in HYPOTHESIS_PROBES:
+            raise AttributeError(name)  # Hypothesis probes a test's arguments for these; they are never the student's
         target = getattr(self._namespace, name, None)
         if target is None:
             raise StudentLoadError(f"the notebook does not define {name}; run the cell that defines it")
