@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from grader.exercise import Exercise
 from grader.outcomes import Outcome, TestResult
+from grader.points import case_prefix, cases_suffix, earned_points
 
 __all__ = ["CaseResult", "score_cases", "score_all_as"]
 
@@ -41,9 +42,8 @@ def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]
         if not mine:
             results.append(TestResult(function, Outcome.FAILED, 0.0, points, "the hidden test left no result"))
             continue
-        share = points / len(mine)
-        earned = sum(share for case in mine if case.outcome is Outcome.PASSED)
         not_passed = [case for case in mine if case.outcome is not Outcome.PASSED]
+        earned = earned_points(points, len(mine), len(mine) - len(not_passed))
         seconds = sum(case.seconds for case in mine)
         if not not_passed:
             results.append(
@@ -51,15 +51,13 @@ def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]
             )
             continue
         first = not_passed[0]
-        # A case is named by its position, never by pytest's parameter id (e.g. "X5x4-W3x4"): ids are the
-        # grader's internals and can spell out hidden inputs.
-        prefix = f"case {mine.index(first) + 1} of {len(mine)}: " if len(mine) > 1 else ""
-        more = f" ({len(not_passed)} of {len(mine)} cases did not pass)" if len(mine) > 1 else ""
+        prefix = case_prefix(mine.index(first), len(mine))
+        more = cases_suffix(len(not_passed), len(mine))
         results.append(
             TestResult(
                 function,
                 first.outcome,
-                round(earned, 4),
+                earned,
                 points,
                 f"{prefix}{first.message}{more}",
                 first.details,

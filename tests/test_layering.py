@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "outcomes": 0,
     "safe_text": 0,
+    "points": 0,
     "determinism": 0,
     "notebook_source": 0,
     "limits": 0,
@@ -63,7 +64,7 @@ LAYERS: dict[str, int] = {
     "cli": 10,
     "__main__": 11,
 }
-LEAVES = {"child", "zygote", "paths", "errors", "outcomes", "safe_text", "determinism", "limits", "notebook_source"}
+LEAVES = {"child", "zygote", "paths", "errors", "outcomes", "safe_text", "determinism", "points", "notebook_source"}
 
 
 def _dotted(path: Path) -> str:

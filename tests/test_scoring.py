@@ -44,3 +44,15 @@ def test_score_all_as_gives_every_test_the_same_outcome_and_no_points():
     results = score_all_as(exercise, Outcome.NOT_LOADED, "neuron.py, line 3: SyntaxError")
     assert {r.outcome for r in results} == {Outcome.NOT_LOADED}
     assert sum(r.points for r in results) == 0 and sum(r.max_points for r in results) == 3.0
+
+
+def test_the_notebook_runtime_shares_points_and_wording_with_the_grader():
+    """nbgrader's cells run grader.points inlined: the same shares and the same case wording."""
+    from grader.exports import nbgrader, nbgrader_runtime
+    from grader.points import case_prefix, earned_points
+
+    assert nbgrader_runtime.earned_points is earned_points and nbgrader_runtime.case_prefix is case_prefix
+    helper = nbgrader.helper_source()
+    assert "def earned_points(" in helper and "def case_prefix(" in helper
+    assert [earned_points(3.0, 3, passed) for passed in range(4)] == [0.0, 1.0, 2.0, 3.0]
+    assert earned_points(1.0, 3, 1) == 0.3333 and earned_points(2.0, 1, 1) == 2.0

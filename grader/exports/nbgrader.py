@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from grader import determinism, errors, testing
+from grader import determinism, errors, points, testing
 from grader.authoring.markers import BEGIN, make_stub
 from grader.authoring.notebook import PUBLIC_TESTS_TAG, RUN_PUBLIC_TESTS, split_cells, title_slug
 from grader.exercise import Exercise
@@ -49,7 +49,7 @@ __all__ = [
 
 HELPER_FILE = "_grader_testing.py"
 HELPER_MODULE = HELPER_FILE.removesuffix(".py")
-INLINED = (errors, determinism, testing, nbgrader_runtime)  # in dependency order
+INLINED = (errors, determinism, points, testing, nbgrader_runtime)  # in dependency order
 NBGRADER_WORDS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "BEGIN SOLUTION", "END SOLUTION")
 NBGRADER_WORDS += ("BEGIN MARK SCHEME", "END MARK SCHEME")
 # Not set in a student's kernel: PYTHONHASHSEED is too late there, MPLBACKEND would break inline plots, and

@@ -31,6 +31,7 @@ import pytest
 
 from grader.determinism import seed_judge
 from grader.errors import StudentCodeError, StudentError, StudentLoadError
+from grader.points import case_prefix, cases_suffix, earned_points
 from grader.testing import HiddenTestFailure
 
 __all__ = ["HiddenTestsFailed", "NotebookStudent", "run_hidden_test"]
@@ -184,17 +185,17 @@ def run_hidden_test(name: str, points: float, files: dict[str, str], student: An
     collector = _run(name, files, NotebookStudent(student if student is not None else sys.modules["__main__"]))
     if collector.problems or not collector.cases:
         raise HiddenTestsFailed(f"{name}: {(collector.problems or ['the hidden test left no result'])[0]}")
+    cases = list(collector.cases)
     failed = {case: message for case, message in collector.cases.items() if message is not None}
-    share = points / len(collector.cases)
-    earned = round(share * (len(collector.cases) - len(failed)), 4)
+    earned = earned_points(points, len(cases), len(cases) - len(failed))
     for case, message in failed.items():
-        sys.stdout.write(f"FAILED {name}{f'[{case}]' if case else ''}: {message}\n")
+        sys.stdout.write(f"FAILED {name}: {case_prefix(cases.index(case), len(cases))}{message}\n")
     if not failed:
         sys.stdout.write(f"passed {name} ({points:g} of {points:g} points)\n")
         return None
     if earned <= 0:
         first_case, first = next(iter(failed.items()))
-        more = f" ({len(failed)} of {len(collector.cases)} cases)" if len(collector.cases) > 1 else ""
-        raise HiddenTestsFailed(f"{name}: {f'[{first_case}] ' if first_case else ''}{first}{more}")
+        prefix = case_prefix(cases.index(first_case), len(cases))
+        raise HiddenTestsFailed(f"{name}: {prefix}{first}{cases_suffix(len(failed), len(cases))}")
     sys.stdout.write(f"{name}: {earned:g} of {points:g} points\n")
     return earned
