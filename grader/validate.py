@@ -2,14 +2,18 @@
 
 For each exercise: the generated files are up to date; the hidden tests and
 ``[points]`` agree; the reference solution scores full points and passes its
-public tests; the generated stub scores 0; every mutant loses points.
+public tests; the generated stub scores 0; every mutant loses points; every correct
+alternative solution (``alternatives/*.py``) scores full points; the rule table
+(``RULES.md``, where there is one) names every hidden test and only hidden tests.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from grader.authoring.build import stale_files
 from grader.authoring.markers import make_stub, remove_markers
@@ -29,6 +33,8 @@ __all__ = [
     "validate_exercises",
     "reference_source",
     "mutant_source",
+    "alternatives",
+    "rule_table_problems",
     "hidden_test_names",
     "defined_names",
 ]
@@ -66,6 +72,11 @@ def stub_source(exercise: Exercise) -> str:
 def mutant_source(exercise: Exercise, mutant_text: str) -> str:
     """The reference solution with the mutant's definitions appended (later definitions win)."""
     return reference_source(exercise) + "\n\n# ---- mutant ----\n" + mutant_text
+
+
+def alternatives(exercise: Exercise) -> list[Path]:
+    """Correct solutions written differently from the reference (``alternatives/*.py``): each must score full points."""
+    return sorted((exercise.folder / "alternatives").glob("*.py"))
 
 
 def _score(results: list[TestResult]) -> tuple[float, float]:
@@ -116,6 +127,31 @@ def _names_check(exercise: Exercise) -> Check:
     )
 
 
+RULE_TABLE = "RULES.md"  # | rule (quoted from README.md) | hidden test(s) |, one row per stated rule
+_TEST_NAME = re.compile(r"`(test_\w+?)(\*?)`")
+
+
+def rule_table_problems(exercise: Exercise) -> list[str]:
+    """What is wrong with ``solutions/<id>/RULES.md``, if the exercise has one.
+
+    Every test the table names (``test_x`` or a prefix ``test_x_*``) must be a hidden test, and every
+    hidden test must appear in the table: a renamed test or a test of no stated rule shows up here.
+    """
+    path = exercise.folder / RULE_TABLE
+    if not path.is_file():
+        return []
+    named = _TEST_NAME.findall(path.read_text(encoding="utf-8"))
+    tests = hidden_test_names(exercise)
+    unknown = sorted(
+        {name + star for name, star in named if not (any(t.startswith(name) for t in tests) if star else name in tests)}
+    )
+    covered = {t for t in tests for name, star in named if (t.startswith(name) if star else t == name)}
+    problems = [f"{RULE_TABLE} names tests that do not exist: {', '.join(unknown)}"] if unknown else []
+    if tests - covered:
+        problems.append(f"hidden tests missing from {RULE_TABLE}: {', '.join(sorted(tests - covered))}")
+    return problems
+
+
 def _static_checks(exercise: Exercise) -> list[Check]:
     checks = []
     stale = stale_files(exercise)
@@ -130,6 +166,9 @@ def _static_checks(exercise: Exercise) -> list[Check]:
     problems = points_problems(exercise)
     checks.append(Check(f"{len(names)} hidden tests, all with points", not problems, "; ".join(problems)))
     checks.append(_names_check(exercise))
+    if (exercise.folder / RULE_TABLE).is_file():
+        problems = rule_table_problems(exercise)
+        checks.append(Check(f"{RULE_TABLE}: every stated rule's tests exist", not problems, "; ".join(problems)))
     mutants = exercise.mutants
     checks.append(
         Check(f"{len(mutants)} mutants (at least 3)", len(mutants) >= 3, "add realistic wrong answers to mutants/")
@@ -167,6 +206,17 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
                 "no hidden test catches it",
             )
         )
+    for alternative in alternatives(exercise):
+        results = done[f"alternative:{alternative.stem}"].results
+        got, maximum = _score(results)
+        checks.append(
+            Check(
+                f"alternative solution {alternative.stem} scores {_text(results)}",
+                got == maximum,
+                _failures(results) + " (a correct solution lost points: loosen the hidden test unless it breaks a "
+                "rule stated in the task text)",
+            )
+        )
     checks.append(
         Check(
             "feedback on the stub and the mutants shows no grader internals",
@@ -189,6 +239,9 @@ def validate_exercises(
         for mutant in exercise.mutants:
             source = mutant_source(exercise, mutant.read_text(encoding="utf-8"))
             jobs.append(Job((exercise.id, f"mutant:{mutant.stem}"), exercise.id, source))
+        for alternative in alternatives(exercise):
+            source = alternative.read_text(encoding="utf-8")
+            jobs.append(Job((exercise.id, f"alternative:{alternative.stem}"), exercise.id, source))
     done: dict[str, dict[str, Done]] = {exercise.id: {} for exercise in exercises}
     for finished in run_jobs(jobs, workers):
         exercise_id, label = finished.job.key

@@ -8,6 +8,10 @@ computed here with NumPy.
 import keras
 import numpy as np
 import pytest
+import scipy.special
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from grader.testing import expect_array, expect_close, expect_model, fail
 
@@ -213,6 +217,126 @@ def test_derivatives_at_special_points(student):
         )
 
 
+# ---------------------------------------------------------------- properties
+
+# The judge's own element-wise formulas (SciPy and NumPy), evaluated in float64.
+_ELEMENTWISE = {
+    "sigmoid": lambda x, alpha: scipy.special.expit(x),
+    "relu": lambda x, alpha: np.maximum(x, 0.0),
+    "leaky_relu": lambda x, alpha: np.where(x > 0, x, alpha * x),
+    "tanh": lambda x, alpha: np.tanh(x),
+    "sigmoid_grad": lambda x, alpha: scipy.special.expit(x) * scipy.special.expit(-x),
+    "relu_grad": lambda x, alpha: (x > 0).astype(float),
+    "leaky_relu_grad": lambda x, alpha: np.where(x > 0, 1.0, alpha),
+    "tanh_grad": lambda x, alpha: 1.0 / np.cosh(np.clip(x, -350.0, 350.0)) ** 2,
+}
+_SETTINGS = settings(
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@st.composite
+def _arrays(draw, max_dims=3):
+    """Any shape with 1 to 3 axes of 1 to 4 entries, float64 or float32, zeros, ties and values up to ±1000."""
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    shape = draw(hnp.array_shapes(min_dims=1, max_dims=max_dims, min_side=1, max_side=4))
+    scale = draw(st.sampled_from([0.0, 1.0, 30.0, 1000.0]))
+    unit = st.floats(-1.0, 1.0, allow_nan=False, width=32)
+    return draw(hnp.arrays(dtype, shape, elements=unit)) * dtype(scale)
+
+
+@pytest.mark.parametrize("name", list(_ELEMENTWISE))
+@_SETTINGS
+@given(x=_arrays(), alpha=st.sampled_from([None, 0.2]))
+def test_elementwise_property(student, name, x, alpha):
+    """Every shape (a single entry and size-1 axes too), float32 and float64, zeros and ±1000."""
+    uses_alpha = name.startswith("leaky")
+    if uses_alpha and alpha is not None:
+        what = f"{name}(x, {alpha}) for x of shape {x.shape} and dtype {x.dtype}"
+        got = getattr(student, name)(x, alpha)
+    else:
+        what = f"{name}(x) for x of shape {x.shape} and dtype {x.dtype}"
+        got = getattr(student, name)(x)
+    got = expect_array(got, what=what, shape=x.shape)
+    _expect_finite(got, what, "Keep every step finite for inputs as large as ±1000.")
+    expected = _ELEMENTWISE[name](x.astype(float), 0.01 if alpha is None else alpha)
+    expect_close(
+        got,
+        expected,
+        what=what,
+        rtol=1e-5,
+        atol=1e-7,
+        hint="Work element by element and return an array of the input's shape (no squeeze, no flatten); "
+        "the default alpha is 0.01.",
+    )
+
+
+@st.composite
+def _scores_and_axis(draw):
+    z = draw(_arrays())
+    return z, draw(st.integers(-z.ndim, z.ndim - 1))
+
+
+@_SETTINGS
+@given(data=_scores_and_axis(), pass_axis=st.booleans())
+def test_softmax_property(student, data, pass_axis):
+    """softmax along any axis of an array with 1 to 3 axes, ties and scores up to ±1000."""
+    z, axis = data
+    if pass_axis:
+        what = f"softmax(z, axis={axis}) for z of shape {z.shape} and dtype {z.dtype}"
+        got = student.softmax(z, axis=axis)
+    else:
+        axis = -1
+        what = f"softmax(z) for z of shape {z.shape} and dtype {z.dtype}"
+        got = student.softmax(z)
+    got = expect_array(got, what=what, shape=z.shape)
+    _expect_finite(got, what, "Subtract the maximum along the axis before exponentiating.")
+    expect_close(
+        got,
+        scipy.special.softmax(z.astype(float), axis=axis),
+        what=what,
+        rtol=1e-5,
+        atol=1e-7,
+        hint="Normalise along the axis asked for (the last one by default), for any number of axes; "
+        "np.max and np.sum with axis=axis, keepdims=True.",
+    )
+
+
+_ALL_ELEMENTWISE = [
+    "sigmoid",
+    "relu",
+    "leaky_relu",
+    "tanh",
+    "sigmoid_grad",
+    "relu_grad",
+    "leaky_relu_grad",
+    "tanh_grad",
+]
+
+
+def test_activations_return_float_arrays(student):
+    x = np.array([[-3, 0, 2], [5, -1, 0]])  # integers in, floats out
+    for name in [*_ALL_ELEMENTWISE, "softmax"]:
+        what = f"{name}(x) for an integer array x of shape (2, 3)"
+        got = getattr(student, name)(x)
+        if not isinstance(got, np.ndarray) or got.dtype.kind != "f":
+            kind = f"an array of dtype {got.dtype}" if isinstance(got, np.ndarray) else type(got).__name__
+            fail(
+                f"{what}: expected a NumPy float array. Received: {kind}. "
+                "Convert the input first, e.g. x = np.asarray(x, dtype=float)."
+            )
+        if name == "softmax":
+            expected = scipy.special.softmax(x.astype(float), axis=-1)
+        else:
+            expected = _ELEMENTWISE[name](x.astype(float), 0.01)
+        expect_close(got, expected, what=what, rtol=1e-5, atol=1e-7, hint="Compute in floating point.")
+
+
 # ---------------------------------------------------------------- XOR
 
 # The four corners, in a different order than in the task text.
@@ -286,4 +410,44 @@ def test_xor_model_hidden_activation_is_nonlinear(student):
             "xor_model(X, y): expected a non-linear activation (tanh, relu, sigmoid, ...) "
             "in a hidden layer. Received only linear hidden layers, which collapse into one "
             "linear map and cannot separate XOR."
+        )
+
+
+def _output_activation(layers):
+    """The activation applied after the last layer with weights: its own, or a later Activation layer's."""
+    weighted = [i for i, layer in enumerate(layers) if layer.weights]
+    last = layers[weighted[-1]]
+    names = [keras.activations.serialize(last.activation)] if hasattr(last, "activation") else []
+    for layer in layers[weighted[-1] + 1 :]:
+        if isinstance(layer, keras.layers.Activation):
+            names.append(keras.activations.serialize(layer.activation))
+        elif type(layer).__name__ not in ("Dropout", "InputLayer", "Flatten", "Reshape"):
+            names.append(type(layer).__name__)
+    names = [n.get("config", n) if isinstance(n, dict) else n for n in names]
+    return last, [n for n in names if n != "linear"]
+
+
+def test_xor_model_outputs_probabilities(student):
+    model = expect_model(student.xor_model(_XOR_X, _XOR_Y), what="xor_model(X, y)")
+    layers = _flat_layers(model)
+    if not any(layer.weights for layer in layers):
+        fail("xor_model(X, y): expected Dense layers with weights. Received a model without any.")
+    last, activations = _output_activation(layers)
+    if not isinstance(last, keras.layers.Dense) or last.units != 1 or activations != ["sigmoid"]:
+        kind = f"{type(last).__name__}" + (f" with {last.units} unit(s)" if hasattr(last, "units") else "")
+        fail(
+            f"xor_model(X, y): expected the output to be one Dense unit with a sigmoid activation, "
+            f"the probability of label 1. Received: the last layer with weights is a {kind}, "
+            f"followed by the activation(s) {activations or ['linear']}."
+        )
+    # the probability must stay in [0, 1] everywhere, not only at the four corners
+    grid = np.random.default_rng(7).uniform(-50.0, 50.0, size=(64, 2)).astype("float32")
+    pred = np.asarray(keras.ops.convert_to_numpy(model(grid, training=False)), dtype=float)
+    if pred.shape != (64, 1):
+        fail(f"xor_model(X, y): expected output shape (n, 1) for n inputs. Received: {pred.shape} for n = 64.")
+    _expect_finite(pred, "xor_model(X, y) predictions far from the corners", "Check the output layer.")
+    if pred.min() < 0.0 or pred.max() > 1.0:
+        fail(
+            "xor_model(X, y): the outputs must be probabilities, between 0 and 1, for any input. "
+            "Received values outside [0, 1]: end with Dense(1, activation='sigmoid')."
         )

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_score, recall_score
 
 from grader.testing import StudentCodeError, expect_close, expect_number, fail
@@ -239,3 +241,109 @@ def test_length_mismatch_raises(student):
             getattr(student, name)(np.array([1, 0, 1]), np.array([1, 0]))
         if err.value.type_name != "ValueError":
             fail(f"{name} with 3 labels in y_true and 2 in y_pred should raise ValueError, not {err.value.type_name}.")
+
+
+# --- stated rules without a case above ------------------------------------------------
+
+
+def test_accuracy_of_no_samples(student):
+    for zero_division in (0.0, 0.5, 1.0):
+        got = student.accuracy(np.array([], dtype=int), np.array([], dtype=int), zero_division=zero_division)
+        expect_close(
+            got,
+            zero_division,
+            what=f"accuracy(no samples, zero_division={zero_division})",
+            rtol=EXACT,
+            hint="With n = 0 the accuracy is 0 / 0: return zero_division, never nan.",
+        )
+
+
+def test_return_types(student):
+    y_true, y_pred = labels(60, 0.3, 8, 0.7, 0.2)
+    counts = student.confusion_counts(y_true, y_pred, positive=1)
+    if isinstance(counts, dict):
+        for key, value in counts.items():
+            if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+                fail(
+                    f'confusion_counts(60 labels)["{key}"]: expected an int (a count). '
+                    f"Received: a {type(value).__name__}; convert it with int(...)."
+                )
+    else:
+        fail(f"confusion_counts(60 labels): expected a dict of ints. Received: a {type(counts).__name__}")
+    calls = [("safe_divide(3, 4)", student.safe_divide(3, 4)), ("safe_divide(0, 0)", student.safe_divide(0, 0))]
+    calls += [(f"{name}(60 labels)", getattr(student, name)(y_true, y_pred, positive=1)) for name in METRICS]
+    for what, value in calls:
+        if isinstance(value, np.ndarray) or not isinstance(value, (float, np.floating)):
+            kind = f"an array of shape {value.shape}" if isinstance(value, np.ndarray) else f"a {type(value).__name__}"
+            fail(f"{what}: expected a float. Received: {kind}; convert the result with float(...).")
+
+
+# --- property: any labels, any positive, any zero_division -------------------------------
+
+# (labels, can the text's binary metrics use them): two labels of several kinds, and three
+# labels, where "everything else counts as negative" (accuracy is defined for two labels only).
+ALPHABETS = [
+    ((0, 1), True),
+    ((-1, 1), True),
+    (("dog", "cat"), True),
+    ((0, 1, 2), False),
+    (("ham", "spam", "eggs"), False),
+]
+
+
+@st.composite
+def label_sets(draw):
+    alphabet, binary = draw(st.sampled_from(ALPHABETS))
+    n = draw(st.integers(1, 12))
+    pick = st.lists(st.sampled_from(alphabet), min_size=n, max_size=n)
+    y_true, y_pred = draw(pick), draw(pick)
+    positive = draw(st.sampled_from(alphabet))
+    as_list = draw(st.booleans())
+    if not as_list:
+        y_true, y_pred = np.array(y_true), np.array(y_pred)
+    zero_division = draw(st.sampled_from([None, 0.0, 1.0, 0.5]))
+    return y_true, y_pred, positive, zero_division, binary
+
+
+def _judge_counts(y_true, y_pred, positive):
+    is_true = np.array([label == positive for label in y_true], dtype=bool)
+    is_pred = np.array([label == positive for label in y_pred], dtype=bool)
+    tn, fp, fn, tp = confusion_matrix(is_true, is_pred, labels=[False, True]).ravel()
+    return {"tp": int(tp), "fp": int(fp), "fn": int(fn), "tn": int(tn)}
+
+
+def _judge_ratio(numerator, denominator, zero_division):
+    return numerator / denominator if denominator else zero_division
+
+
+@settings(
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case=label_sets())
+def test_metrics_property(student, case):
+    """1 to 12 samples, lists or arrays, numbers or strings, a third label, any positive and zero_division."""
+    y_true, y_pred, positive, zero_division, binary = case
+    kind = "list" if isinstance(y_true, list) else "array"
+    shown = [np.asarray(y).tolist() for y in (y_true, y_pred)]  # plain Python values, e.g. 0, not np.int64(0)
+    what = f"y_true={shown[0]!r}, y_pred={shown[1]!r} (as {kind}s), positive={positive!r}"
+    counts = _judge_counts(y_true, y_pred, positive)
+    check_counts(student.confusion_counts(y_true, y_pred, positive=positive), counts, f"confusion_counts({what})")
+    zd = 0.0 if zero_division is None else zero_division
+    expected = {
+        "precision": _judge_ratio(counts["tp"], counts["tp"] + counts["fp"], zd),
+        "recall": _judge_ratio(counts["tp"], counts["tp"] + counts["fn"], zd),
+        "f1_score": _judge_ratio(2 * counts["tp"], 2 * counts["tp"] + counts["fp"] + counts["fn"], zd),
+    }
+    if binary:
+        expected["accuracy"] = accuracy_score(np.asarray(y_true), np.asarray(y_pred))
+    kwargs = {"positive": positive} if zero_division is None else {"positive": positive, "zero_division": zd}
+    label = what + ("" if zero_division is None else f", zero_division={zd}")
+    for name, value in expected.items():
+        got = getattr(student, name)(y_true, y_pred, **kwargs)
+        hint = HINTS[name] + " Every label other than `positive` counts as negative; the zero-division rule applies."
+        expect_close(got, value, what=f"{name}({label})", rtol=EXACT, atol=EXACT, hint=hint)

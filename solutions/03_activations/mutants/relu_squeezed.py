@@ -1,0 +1,7 @@
+"""relu squeezes its input: an array with an axis of length 1 comes back with another shape."""
+
+import numpy as np
+
+
+def relu(x):
+    return np.maximum(np.squeeze(np.asarray(x, dtype=float)), 0.0)
