@@ -69,7 +69,7 @@ def binary_crossentropy(y_true, p, eps=1e-7, reduction="mean"):
     y_true: labels in [0, 1] (usually 0 or 1), shape (n,) or (n, k).
     p:      predicted probabilities of the label 1, same shape as y_true.
     eps:    p is clipped to [eps, 1 - eps] first, so that log never sees 0.
-    Per sample: -(y log p + (1 - y) log(1 - p)), averaged over the last
+    Per sample: -(y_true log p + (1 - y_true) log(1 - p)), averaged over the last
     axis when the arrays are 2-D.
     Returns ``reduce_loss(per_sample, reduction)``.
     """
@@ -85,8 +85,8 @@ def binary_crossentropy_from_logits(y_true, logits, reduction="mean"):
 
     y_true: labels in [0, 1], shape (n,) or (n, k).
     logits: real numbers z of the same shape, any size (even +-1000).
-    Per element: max(z, 0) - z * y + log(1 + exp(-|z|)), which equals
-    -(y log sigmoid(z) + (1 - y) log(1 - sigmoid(z))) but never overflows;
+    Per element: max(z, 0) - z * y_true + log(1 + exp(-|z|)), which equals
+    -(y_true log sigmoid(z) + (1 - y_true) log(1 - sigmoid(z))) but never overflows;
     averaged over the last axis when the arrays are 2-D. No clipping.
     Returns ``reduce_loss(per_sample, reduction)``.
     """
@@ -103,7 +103,7 @@ def categorical_crossentropy(y_true_onehot, p, eps=1e-7, reduction="mean"):
     y_true_onehot: shape (n, k), one row per sample, a one-hot vector over k classes.
     p:             shape (n, k), predicted class probabilities (each row sums to 1).
     eps:           p is clipped to [eps, 1 - eps] first.
-    Per sample: -sum over the k classes of y log p.
+    Per sample: -sum over the k classes of y_true log p.
     Returns ``reduce_loss(per_sample, reduction)``.
     """
     y_true = np.asarray(y_true_onehot, dtype=float)

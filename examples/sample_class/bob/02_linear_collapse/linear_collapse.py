@@ -72,6 +72,16 @@ def collapse_stack(layers: list) -> tuple[np.ndarray, np.ndarray]:
     return W, b
 
 
+def quiz_answer() -> str:
+    """Your answer to the lecture's quiz, once ``collapse_stack`` works.
+
+    A network of several layers ``x(n) = W(n) x(n-1) + b(n)``, with no activation
+    between them: compared with a single layer, is it a) better, b) worse, or
+    c) no different? Return ``"better"``, ``"worse"`` or ``"no difference"``.
+    """
+    return "no difference"
+
+
 # ---- mutant ----
 """Adds the biases, b = b1 + b2, forgetting that b1 also passes through W2 (b = W2 b1 + b2)."""
 

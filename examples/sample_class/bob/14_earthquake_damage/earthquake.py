@@ -15,16 +15,22 @@ accuracy.
 
 import numpy as np
 import pandas as pd
+from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import RandomForestClassifier
+from sklearn.impute import SimpleImputer
 from sklearn.inspection import permutation_importance
 from sklearn.metrics import f1_score
-from sklearn.model_selection import GroupKFold, KFold
+from sklearn.model_selection import GroupKFold, KFold, cross_validate
+from sklearn.pipeline import make_pipeline
 
-from datasets.buildings import CATEGORIES
+from datasets.buildings import CATEGORIES, FIELD
 
 N_ESTIMATORS = 100
 N_SPLITS = 5
 N_REPEATS = 3
+#: the smaller forests of the transfer part (part 2)
+N_ESTIMATORS_TRANSFER = 50
+REGION_IDS = ("geo_level_1_id", "geo_level_2_id")
 
 
 def encode_features(table):
@@ -156,6 +162,131 @@ def random_vs_grouped_cv(X, y, groups, seed):
     random_score = mean_f1(KFold(n_splits=N_SPLITS, shuffle=True, random_state=seed).split(X))
     grouped_score = mean_f1(GroupKFold(n_splits=N_SPLITS).split(X, y, groups))
     return random_score, grouped_score
+
+
+# --- Part 2: damage that transfers to new regions -----------------------------------------
+
+
+def feature_set(table, which):
+    """One of two feature sets, encoded with ``encode_features``.
+
+    Parameters
+    ----------
+    table : DataFrame or dict of columns
+        A table of ``make_buildings(..., field_data=True)``: the survey columns
+        and the field columns ``FIELD`` (``epicentral_distance_km``, ``mmi_estimate``).
+    which : str
+        ``"region_ids"``: every column except those in ``FIELD`` (the survey as
+        it is, with the region and district ids);
+        ``"transferable"``: every column except ``geo_level_1_id`` and
+        ``geo_level_2_id`` (what is known for a region nobody surveyed).
+
+    Returns
+    -------
+    (X, names) as ``encode_features`` returns them.
+    """
+    frame = pd.DataFrame(table)
+    if which == "region_ids":
+        dropped = FIELD
+    elif which == "transferable":
+        dropped = REGION_IDS
+    else:
+        raise ValueError(f"feature_set: which must be 'region_ids' or 'transferable'. Received: {which!r}")
+    return encode_features(frame.drop(columns=[c for c in dropped if c in frame.columns]))
+
+
+def imputed_forest(seed):
+    """The model of part 2: missing values replaced by the training mean, then a forest.
+
+    ``make_pipeline(SimpleImputer(strategy="mean"),
+    RandomForestClassifier(n_estimators=50, random_state=seed, n_jobs=1))``.
+    Fitted as one object, the imputer learns its means from the rows the
+    pipeline is fitted on, and nothing else.
+    """
+    return make_pipeline(
+        SimpleImputer(strategy="mean"),
+        RandomForestClassifier(n_estimators=N_ESTIMATORS_TRANSFER, random_state=seed, n_jobs=1),
+    )
+
+
+def grouped_cv_feature_sets(table, grade, seed):
+    """Grouped cross-validation of the baseline and of the two feature sets.
+
+    Folds: ``GroupKFold(n_splits=5)`` with the groups ``table["geo_level_1_id"]``
+    (no region in both the training and the test folds). Score: the mean
+    micro-F1 over the 5 test folds.
+
+    - ``"baseline"``: ``DummyClassifier(strategy="most_frequent")`` (always the
+      grade most common in the training folds);
+    - ``"region_ids"`` and ``"transferable"``: ``imputed_forest(seed)`` on
+      ``feature_set(table, which)``.
+
+    Parameters
+    ----------
+    table : DataFrame or dict of columns, with the columns ``FIELD``; ``age`` may hold NaN.
+    grade : array of int, shape (n,)
+    seed : int
+
+    Returns
+    -------
+    dict with the floats "baseline", "region_ids", "transferable", and
+    "age_fill": a list of 5 floats, for each fold in GroupKFold's order the
+    value that the imputer of the fitted "transferable" pipeline puts in for a
+    missing age (its ``statistics_`` for the ``age`` column).
+    """
+    grade = np.asarray(grade)
+    groups = np.asarray(pd.DataFrame(table)["geo_level_1_id"])
+    folds = GroupKFold(n_splits=N_SPLITS)
+    result = {}
+    X_any = np.zeros((grade.size, 1))
+    baseline = cross_validate(
+        DummyClassifier(strategy="most_frequent"), X_any, grade, groups=groups, cv=folds, scoring="f1_micro"
+    )
+    result["baseline"] = float(np.mean(baseline["test_score"]))
+    for which in ("region_ids", "transferable"):
+        X, names = feature_set(table, which)
+        scores = cross_validate(
+            imputed_forest(seed), X, grade, groups=groups, cv=folds, scoring="f1_micro", return_estimator=True
+        )
+        result[which] = float(np.mean(scores["test_score"]))
+        if which == "transferable":
+            age = names.index("age")
+            result["age_fill"] = [float(model[0].statistics_[age]) for model in scores["estimator"]]
+    return result
+
+
+def partial_dependence_curve(X, y, column, grid, seed):
+    """How the predicted chance of grade 3 changes with one column, all else as it is.
+
+    Fit ``imputed_forest(seed)`` on ``(X, y)``. Then for every value ``v`` in
+    ``grid``: set column ``column`` to ``v`` in **every** row of ``X`` (a copy),
+    predict the probabilities, and average the probability of grade 3 over the
+    rows.
+
+    Parameters
+    ----------
+    X : array, shape (n, n_features), may hold NaN
+    y : array of int, shape (n,), grades 1, 2, 3
+    column : int
+        The index of the column to vary.
+    grid : array, shape (m,)
+        The values to give it.
+    seed : int
+
+    Returns
+    -------
+    array of float, shape (m,)
+        The mean predicted probability of grade 3 at each grid value.
+    """
+    X = np.asarray(X, dtype=float)
+    model = imputed_forest(seed).fit(X, y)
+    grade_3 = list(model.classes_).index(3)
+    curve = []
+    for value in np.asarray(grid, dtype=float):
+        X_set = X.copy()
+        X_set[:, column] = value
+        curve.append(model.predict_proba(X_set)[:, grade_3].mean())
+    return np.asarray(curve)
 
 
 # ---- mutant ----

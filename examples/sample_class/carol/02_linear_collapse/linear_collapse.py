@@ -61,3 +61,14 @@ def collapse_stack(layers: list) -> tuple[np.ndarray, np.ndarray]:
     """
     # YOUR CODE HERE
     raise NotImplementedError()
+
+
+def quiz_answer() -> str:
+    """Your answer to the lecture's quiz, once ``collapse_stack`` works.
+
+    A network of several layers ``x(n) = W(n) x(n-1) + b(n)``, with no activation
+    between them: compared with a single layer, is it a) better, b) worse, or
+    c) no different? Return ``"better"``, ``"worse"`` or ``"no difference"``.
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()

@@ -20,6 +20,9 @@ from sklearn.neighbors import KNeighborsRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+# The answers score_to_report() may give: the shuffled score, or a blocked one with these block sizes.
+REPORT_CHOICES = ("random", "blocked 2 km", "blocked 5 km", "blocked 10 km", "blocked 20 km")
+
 
 def make_model():
     """The model both scores use (given, do not change): scale, then 5 nearest neighbours."""
@@ -117,6 +120,22 @@ def random_cv_score(X, y, n_splits=5, seed=0):
     -------
     float
         The R^2 of every test fold, averaged over the folds.
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()
+
+
+def score_to_report():
+    """Your answer to the task's question, once both scores work.
+
+    Which of the example's cross-validation scores (the shuffled one, or the
+    blocked one with blocks of 2, 5, 10 or 20 km) would you report as the skill
+    of a map of this property in the next valley?
+
+    Returns
+    -------
+    str
+        One of ``REPORT_CHOICES``.
     """
     # YOUR CODE HERE
     raise NotImplementedError()

@@ -34,7 +34,8 @@ def best_split(x, y):
     values a < b of the sorted x (as scikit-learn does).
     The quality of a split is the weighted child impurity
         n_left / n * gini(y_left) + n_right / n * gini(y_right)
-    (lower is better). Ties: the smallest threshold wins.
+    (lower is better). Ties: the smallest threshold wins; two scores that differ by less
+    than 1e-12 are equal (the same fraction summed in another order can differ in its last bit).
     Returns a tuple (threshold, impurity) of two Python floats.
     If x holds only one distinct value there is no split: return (None, gini(y)).
     """
@@ -47,8 +48,8 @@ def best_split_all(X, y):
 
     X: 2-D array (n, d), one row per sample, one column per feature; y: (n,) labels.
     Runs best_split on every column and keeps the one with the lowest weighted
-    child impurity. Ties: the lowest feature index wins. Columns with a single
-    value cannot be split and are skipped.
+    child impurity. Ties (scores within 1e-12): the lowest feature index wins.
+    Columns with a single value cannot be split and are skipped.
     Returns a tuple (feature, threshold): a Python int (the column index) and a
     Python float. If no column can be split, returns (None, None).
     """

@@ -112,6 +112,56 @@ def train_submarine(X_train, Y_train, X_test):
     }
 
 
+# --- Interpolation against extrapolation ---------------------------------------------
+
+
+def extrapolation_report(Y_train, Y_near, predictions_near, Y_far, predictions_far):
+    """Errors of one trained model on a test set inside the training range and one outside it.
+
+    Parameters
+    ----------
+    Y_train : array, shape (n_train, 3)
+        The training targets: their standard deviations are the common yardstick.
+    Y_near, predictions_near : arrays, shape (n_near, 3)
+        True and predicted positions on a test set drawn like the training set
+        (interpolation).
+    Y_far, predictions_far : arrays, shape (n_far, 3)
+        True and predicted positions on a test set from deeper water than any
+        training sample (extrapolation).
+
+    Returns
+    -------
+    dict with
+        "rmse_near", "rmse_far" : arrays, shape (3,)
+            The root-mean-squared error of each output (latitude, longitude,
+            depth) in its own units, over the samples of each set.
+        "score_near", "score_far" : floats
+            The mean over the three outputs of rmse / Y_train.std(axis=0)
+            (np.std, ddof=0): each error in units of the training set's
+            standard deviation of that output, then averaged.
+    """
+    scale = np.asarray(Y_train, dtype=float).std(axis=0)
+    rmse_near = np.sqrt(np.mean((np.asarray(predictions_near, dtype=float) - Y_near) ** 2, axis=0))
+    rmse_far = np.sqrt(np.mean((np.asarray(predictions_far, dtype=float) - Y_far) ** 2, axis=0))
+    return {
+        "rmse_near": rmse_near,
+        "rmse_far": rmse_far,
+        "score_near": float(np.mean(rmse_near / scale)),
+        "score_far": float(np.mean(rmse_far / scale)),
+    }
+
+
+def why_errors_differ():
+    """Your answer: why is the error on the deep test set larger? One letter from the task text.
+
+    Returns
+    -------
+    str
+        "a", "b", "c" or "d".
+    """
+    return "b"
+
+
 # ---- mutant ----
 """standardise fits the mean and std on the training and other data together (leakage)."""
 

@@ -70,3 +70,21 @@ def collapse_stack(layers: list) -> tuple[np.ndarray, np.ndarray]:
     for W_next, b_next in layers[1:]:
         W, b = collapse(W, b, W_next, b_next)
     return W, b
+
+
+def quiz_answer() -> str:
+    """Your answer to the lecture's quiz, once ``collapse_stack`` works.
+
+    A network of several layers ``x(n) = W(n) x(n-1) + b(n)``, with no activation
+    between them: compared with a single layer, is it a) better, b) worse, or
+    c) no different? Return ``"better"``, ``"worse"`` or ``"no difference"``.
+    """
+    return "no difference"
+
+
+# ---- mutant ----
+"""Answers the quiz with "better": more linear layers look more powerful, but they collapse into one."""
+
+
+def quiz_answer():
+    return "better"

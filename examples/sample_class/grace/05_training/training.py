@@ -15,12 +15,16 @@ Conventions:
   tensors.
 """
 
+import keras
 import numpy as np
 import tensorflow as tf
 
 # gradient_descent raises FloatingPointError when a loss exceeds this many
 # times the first loss (or is not finite).
 DIVERGENCE_FACTOR = 1e6
+
+# The labels run_labels() may use for a loss curve.
+RUN_KINDS = ("too high", "too low", "bug", "good")
 
 
 def mse_gradients(x, y, w, b):
@@ -91,7 +95,7 @@ def gradient_descent(x, y, learning_rate, epochs, w0=0.0, b0=0.0):
     return {"w": float(w), "b": float(b), "losses": losses}
 
 
-def tape_train_step(w, b, x, y, learning_rate):
+def tape_train_step(x, y, w, b, learning_rate):
     """One gradient-descent step on the MSE, with the gradients from ``tf.GradientTape``.
 
     Make ``tf.Variable``s (float32) from w and b, compute the MSE with
@@ -101,9 +105,10 @@ def tape_train_step(w, b, x, y, learning_rate):
 
     Parameters
     ----------
+    x, y : 1-D arrays, shape (n,)
+        The inputs and the ground truth (the slides' y'), as for ``mse_gradients``.
     w, b : float
         The current weight and bias.
-    x, y : 1-D arrays, shape (n,)
     learning_rate : float
 
     Returns
@@ -124,6 +129,116 @@ def tape_train_step(w, b, x, y, learning_rate):
     return float(w_var.numpy()), float(b_var.numpy()), float(loss.numpy())
 
 
+# ---- Part 2: training you can see ---------------------------------------------------------
+
+
+def loss_grid(x, y, ws, bs):
+    """The loss L(w, b) = mean((w x + b - y')**2) at every point of a grid of (w, b).
+
+    Parameters
+    ----------
+    x, y : 1-D arrays, shape (n,)
+        The inputs and the ground truth.
+    ws, bs : 1-D arrays, shapes (p,) and (q,)
+        The weights and the biases of the grid.
+
+    Returns
+    -------
+    array, shape (q, p)
+        ``grid[i, j]`` is the loss at ``w = ws[j]``, ``b = bs[i]``: one row per bias,
+        one column per weight, as ``plt.contour(ws, bs, grid)`` expects.
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    w = np.asarray(ws, dtype=float)[None, :, None]
+    b = np.asarray(bs, dtype=float)[:, None, None]
+    return np.mean((w * x + b - y) ** 2, axis=-1)
+
+
+def descent_path(x, y, learning_rate, epochs, w0=0.0, b0=0.0):
+    """The points (w, b) that gradient descent visits, to draw on the loss grid.
+
+    The same updates as ``gradient_descent`` (without the divergence check).
+
+    Returns
+    -------
+    array, shape (epochs + 1, 2)
+        Row 0 is the start ``(w0, b0)``; row ``t + 1`` is ``(w, b)`` after update ``t``.
+    """
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    w, b = float(w0), float(b0)
+    path = [(w, b)]
+    for _ in range(epochs):
+        dw, db = mse_gradients(x, y, w, b)
+        w, b = w - learning_rate * dw, b - learning_rate * db
+        path.append((w, b))
+    return np.array(path)
+
+
+def run_labels():
+    """Your reading of the four recorded runs of ``datasets.training_runs.make_training_runs()``.
+
+    Returns
+    -------
+    dict
+        ``{"A": kind, "B": kind, "C": kind, "D": kind}``, each kind one of ``RUN_KINDS``:
+        "too high" (learning rate too high), "too low" (learning rate too low),
+        "bug" (something stops the learning), "good".
+    """
+    return {"A": "bug", "B": "too high", "C": "too low", "D": "good"}
+
+
+def validation_scores(x_train, y_train, x_val, y_val, seeds, epochs=40):
+    """The validation MSE of the same small Keras model trained once per seed.
+
+    For each seed in ``seeds``, in order: call ``keras.utils.set_random_seed(seed)``,
+    then build a fresh model ``Input((1,)) -> Dense(16, "tanh") -> Dense(1)``, compile it
+    with ``Adam(learning_rate=0.01)`` and the MSE loss, fit it on ``(x_train, y_train)``
+    for ``epochs`` epochs with ``batch_size=32`` and ``verbose=0``, and evaluate its MSE
+    on ``(x_val, y_val)``.
+
+    Parameters
+    ----------
+    x_train, y_train, x_val, y_val : 1-D arrays
+    seeds : list of int
+
+    Returns
+    -------
+    list of float
+        One validation MSE per seed, in the order of ``seeds``.
+    """
+    x_train = np.asarray(x_train, dtype="float32").reshape(-1, 1)
+    y_train = np.asarray(y_train, dtype="float32").reshape(-1, 1)
+    x_val = np.asarray(x_val, dtype="float32").reshape(-1, 1)
+    y_val = np.asarray(y_val, dtype="float32").reshape(-1, 1)
+    scores = []
+    for seed in seeds:
+        keras.utils.set_random_seed(int(seed))
+        model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(16, activation="tanh"), keras.layers.Dense(1)])
+        model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+        model.fit(x_train, y_train, epochs=epochs, batch_size=32, verbose=0)
+        scores.append(float(model.evaluate(x_val, y_val, verbose=0)))
+    return scores
+
+
+def difference_is_real(scores_a, scores_b):
+    """Whether two models' scores over seeds differ by more than the seeds alone would explain.
+
+    The rule: the difference is real when the two means differ by more than twice the
+    larger of the two standard deviations, each over its seeds with ``ddof=1``:
+    ``abs(mean(a) - mean(b)) > 2 * max(std(a, ddof=1), std(b, ddof=1))``.
+
+    Returns
+    -------
+    bool
+    """
+    a = np.asarray(scores_a, dtype=float)
+    b = np.asarray(scores_b, dtype=float)
+    spread = max(np.std(a, ddof=1), np.std(b, ddof=1))
+    return bool(abs(a.mean() - b.mean()) > 2.0 * spread)
+
+
 # ---- mutant ----
 """tape_train_step adds the gradient (assign_add): a step of gradient ascent."""
 
@@ -131,7 +246,7 @@ import numpy as np
 import tensorflow as tf
 
 
-def tape_train_step(w, b, x, y, learning_rate):
+def tape_train_step(x, y, w, b, learning_rate):
     x = tf.constant(np.asarray(x), dtype=tf.float32)
     y = tf.constant(np.asarray(y), dtype=tf.float32)
     w_var = tf.Variable(w, dtype=tf.float32)

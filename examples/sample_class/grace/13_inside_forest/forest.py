@@ -38,7 +38,8 @@ def best_split(x, y):
     values a < b of the sorted x (as scikit-learn does).
     The quality of a split is the weighted child impurity
         n_left / n * gini(y_left) + n_right / n * gini(y_right)
-    (lower is better). Ties: the smallest threshold wins.
+    (lower is better). Ties: the smallest threshold wins; two scores that differ by less
+    than 1e-12 are equal (the same fraction summed in another order can differ in its last bit).
     Returns a tuple (threshold, impurity) of two Python floats.
     If x holds only one distinct value there is no split: return (None, gini(y)).
     """
@@ -54,7 +55,7 @@ def best_split(x, y):
         left = x <= t
         n_left = int(left.sum())
         impurity = n_left / n * gini(y[left]) + (n - n_left) / n * gini(y[~left])
-        if impurity < best_impurity:
+        if impurity < best_impurity - 1e-12:  # a tie within rounding keeps the smaller threshold
             best_t, best_impurity = float(t), impurity
     return best_t, float(best_impurity)
 
@@ -64,8 +65,8 @@ def best_split_all(X, y):
 
     X: 2-D array (n, d), one row per sample, one column per feature; y: (n,) labels.
     Runs best_split on every column and keeps the one with the lowest weighted
-    child impurity. Ties: the lowest feature index wins. Columns with a single
-    value cannot be split and are skipped.
+    child impurity. Ties (scores within 1e-12): the lowest feature index wins.
+    Columns with a single value cannot be split and are skipped.
     Returns a tuple (feature, threshold): a Python int (the column index) and a
     Python float. If no column can be split, returns (None, None).
     """
@@ -74,7 +75,7 @@ def best_split_all(X, y):
     best_impurity = np.inf
     for j in range(X.shape[1]):
         t, impurity = best_split(X[:, j], y)
-        if t is not None and impurity < best_impurity:
+        if t is not None and impurity < best_impurity - 1e-12:
             best, best_impurity = (j, t), impurity
     return best
 

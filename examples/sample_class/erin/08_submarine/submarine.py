@@ -1,0 +1,170 @@
+"""Exercise 08: the submarine.
+
+A submarine measures five things about the water around it and wants to know
+where it is. Inputs ``X`` have shape ``(n_samples, 5)``, one sample per row,
+columns temperature (deg C), pressure (dbar), pH, salinity (g/kg) and light
+(W/m^2). Targets ``Y`` have shape ``(n_samples, 3)``: latitude (deg),
+longitude (deg) and depth (m).
+
+To explore the data yourself::
+
+    from datasets.ocean import make_ocean
+    X_train, Y_train = make_ocean(1500, seed=1)
+    X_test, Y_test = make_ocean(1000, seed=2)
+"""
+
+import keras
+import numpy as np
+
+EPOCHS = 40
+BATCH_SIZE = 64
+
+
+def standardise(X_train, X_other):
+    """Scale every column to mean 0 and standard deviation 1, with training statistics only.
+
+    Parameters
+    ----------
+    X_train : array, shape (n_train, n_columns)
+        The training data: the only data the statistics may come from.
+    X_other : array, shape (n_other, n_columns)
+        Any other data (validation, test, new measurements), scaled with the
+        *training* mean and standard deviation.
+
+    Returns
+    -------
+    X_train_scaled : array, shape (n_train, n_columns)
+        ``(X_train - mean) / std``
+    X_other_scaled : array, shape (n_other, n_columns)
+        ``(X_other - mean) / std``, with the same ``mean`` and ``std``.
+    mean : array, shape (n_columns,)
+        The mean of each column of ``X_train``.
+    std : array, shape (n_columns,)
+        The standard deviation of each column of ``X_train`` (``np.std``,
+        i.e. ``ddof=0``); a column with standard deviation 0 gets 1 instead.
+    """
+    X_train = np.asarray(X_train, dtype=float)
+    X_other = np.asarray(X_other, dtype=float)
+    mean = X_train.mean(axis=0)
+    std = X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    return (X_train - mean) / std, (X_other - mean) / std, mean, std
+
+
+def build_model(n_inputs=5, n_outputs=3):
+    """A compiled multilayer perceptron for regression.
+
+    ``n_inputs`` inputs -> one or more hidden ``Dense`` layers with a
+    non-linear activation -> ``n_outputs`` outputs with a linear activation
+    (no activation function: the outputs are real numbers of any sign).
+    Compiled with an optimiser (e.g. Adam) and the mean-squared-error loss.
+
+    Returns
+    -------
+    keras.Model
+        Takes inputs of shape (n_samples, n_inputs), returns (n_samples, n_outputs).
+    """
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(n_inputs,)),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(64, activation="relu"),
+            keras.layers.Dense(n_outputs),
+        ]
+    )
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=3e-3), loss="mse")
+    return model
+
+
+def train_submarine(X_train, Y_train, X_test):
+    """Standardise, train the MLP, and predict the positions of the test samples.
+
+    Parameters
+    ----------
+    X_train : array, shape (n_train, 5)
+        Training inputs, in their original units.
+    Y_train : array, shape (n_train, 3)
+        Training targets: latitude, longitude, depth.
+    X_test : array, shape (n_test, 5)
+        Inputs of the samples to locate.
+
+    Returns
+    -------
+    dict with
+        "predictions" : array, shape (n_test, 3)
+            latitude, longitude and depth of every test sample, in the
+            original units (degrees and metres).
+        "history" : list of floats
+            The training loss after every epoch (``history.history["loss"]``).
+        "x_mean", "x_std" : arrays, shape (5,)
+            The statistics the inputs were standardised with.
+    """
+    X_train_scaled, X_test_scaled, x_mean, x_std = standardise(X_train, X_test)
+    Y_train_scaled, _, y_mean, y_std = standardise(Y_train, Y_train)
+    model = build_model(X_train_scaled.shape[1], Y_train_scaled.shape[1])
+    history = model.fit(X_train_scaled, Y_train_scaled, epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=0)
+    predictions = model.predict(X_test_scaled, verbose=0) * y_std + y_mean
+    return {
+        "predictions": np.asarray(predictions, dtype=float),
+        "history": [float(loss) for loss in history.history["loss"]],
+        "x_mean": x_mean,
+        "x_std": x_std,
+    }
+
+
+# --- Interpolation against extrapolation ---------------------------------------------
+
+
+def extrapolation_report(Y_train, Y_near, predictions_near, Y_far, predictions_far):
+    """Errors of one trained model on a test set inside the training range and one outside it.
+
+    Parameters
+    ----------
+    Y_train : array, shape (n_train, 3)
+        The training targets: their standard deviations are the common yardstick.
+    Y_near, predictions_near : arrays, shape (n_near, 3)
+        True and predicted positions on a test set drawn like the training set
+        (interpolation).
+    Y_far, predictions_far : arrays, shape (n_far, 3)
+        True and predicted positions on a test set from deeper water than any
+        training sample (extrapolation).
+
+    Returns
+    -------
+    dict with
+        "rmse_near", "rmse_far" : arrays, shape (3,)
+            The root-mean-squared error of each output (latitude, longitude,
+            depth) in its own units, over the samples of each set.
+        "score_near", "score_far" : floats
+            The mean over the three outputs of rmse / Y_train.std(axis=0)
+            (np.std, ddof=0): each error in units of the training set's
+            standard deviation of that output, then averaged.
+    """
+    scale = np.asarray(Y_train, dtype=float).std(axis=0)
+    rmse_near = np.sqrt(np.mean((np.asarray(predictions_near, dtype=float) - Y_near) ** 2, axis=0))
+    rmse_far = np.sqrt(np.mean((np.asarray(predictions_far, dtype=float) - Y_far) ** 2, axis=0))
+    return {
+        "rmse_near": rmse_near,
+        "rmse_far": rmse_far,
+        "score_near": float(np.mean(rmse_near / scale)),
+        "score_far": float(np.mean(rmse_far / scale)),
+    }
+
+
+def why_errors_differ():
+    """Your answer: why is the error on the deep test set larger? One letter from the task text.
+
+    Returns
+    -------
+    str
+        "a", "b", "c" or "d".
+    """
+    return "b"
+
+
+# ---- mutant ----
+"""Blames the sensors: answers that the deep readings are noisier."""
+
+
+def why_errors_differ():
+    return "a"
