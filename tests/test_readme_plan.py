@@ -8,7 +8,9 @@ from grader.exercise import load_exercises
 from grader.gradebook import format_points
 from grader.paths import KIT_ROOT
 
-ROW = re.compile(r"^\| `(?P<id>\d\d_[a-z0-9_]+)` \|.*\| (?P<level>core|optional) \| (?P<minutes>\d+) \| (?P<points>[\d.]+) \|$")
+ROW = re.compile(
+    r"^\| `(?P<id>\d\d_[a-z0-9_]+)` \|.*\| (?P<level>core|optional) \| (?P<minutes>\d+) \| (?P<points>[\d.]+) \|$"
+)
 
 
 def _rows() -> dict[str, tuple[str, int, str]]:
