@@ -119,6 +119,10 @@ def test_notebook_of_another_exercise(tmp_path, neuron):
 def test_empty_and_null_byte_files_load_and_fail_cleanly(tmp_path, neuron):
     _write(tmp_path / "ann" / "01_neuron" / "neuron.py", "")
     assert _read(tmp_path, neuron).text == ""
+    _write(tmp_path / "ann" / "01_neuron" / "neuron.py", b"x = 1\x00\n")
+    # read as it is: the child's compile() refuses it, and that becomes "could not load" with one line
+    # (tests/test_judge.py checks that part with the same bytes)
+    assert _read(tmp_path, neuron).text == "x = 1\x00\n"
 
 
 @pytest.mark.parametrize(
