@@ -118,9 +118,16 @@ def _build(args: argparse.Namespace) -> int:
 
 def _doctor(args: argparse.Namespace) -> int:
     from grader.doctor import diagnose
+    from grader.settings import settings_table
 
     for label, value in diagnose():
         _say(f"{label:<11} {value}")
+    _say("")
+    _say("settings (grader/settings.py; per-exercise time and memory: [limits] in exercise.toml)")
+    rows = settings_table()
+    width = max(len(name) for name, _, _ in rows)
+    for name, value, governs in rows:
+        _say(f"  {name:<{width}}  {value:>13}  {governs}")
     return 0
 
 

@@ -32,12 +32,12 @@ from grader.errors import GraderError
 from grader.exercise import Exercise
 from grader.lms import FORMATS, LmsFile, Reading
 from grader.safe_text import csv_cell, csv_value
+from grader.settings import DOWNLOAD_MEMBER_MAX_BYTES
 
 __all__ = ["CollectSummary", "DownloadError", "collect", "read_mapping", "MAPPING_FILE", "MAPPING_COLUMNS"]
 
 MAPPING_FILE = "_lms_mapping.csv"  # starts with "_": grade skips it
 MAPPING_COLUMNS = ("student", "exercise", "lms", "lms_name", "lms_id", "submission_id", "late", "files")
-MAX_FILE_BYTES = 50 * 1024 * 1024
 JUNK = ("__MACOSX", ".DS_Store", "Thumbs.db")
 
 
@@ -57,7 +57,7 @@ class CollectSummary:
 
 @dataclass(frozen=True)
 class _Member:
-    read: Callable[[], bytes | None]  # None: larger than MAX_FILE_BYTES
+    read: Callable[[], bytes | None]  # None: larger than DOWNLOAD_MEMBER_MAX_BYTES
     mtime: float
 
 
@@ -82,11 +82,11 @@ def _zip_members(archive: zipfile.ZipFile, skipped: list[str]) -> dict[str, _Mem
             continue
 
         def read(info: zipfile.ZipInfo = info) -> bytes | None:
-            if info.file_size > MAX_FILE_BYTES:
+            if info.file_size > DOWNLOAD_MEMBER_MAX_BYTES:
                 return None
             with archive.open(info) as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-            return None if len(data) > MAX_FILE_BYTES else data
+                data = handle.read(DOWNLOAD_MEMBER_MAX_BYTES + 1)
+            return None if len(data) > DOWNLOAD_MEMBER_MAX_BYTES else data
 
         members["/".join(parts)] = _Member(read, time.mktime((*info.date_time, 0, 0, -1)))
     return members
@@ -104,7 +104,7 @@ def _folder_members(root: Path, skipped: list[str]) -> dict[str, _Member]:
             elif name in files and path.is_file():
 
                 def read(path: Path = path) -> bytes | None:
-                    return None if path.stat().st_size > MAX_FILE_BYTES else path.read_bytes()
+                    return None if path.stat().st_size > DOWNLOAD_MEMBER_MAX_BYTES else path.read_bytes()
 
                 members[relative] = _Member(read, path.stat().st_mtime)
         dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
@@ -262,7 +262,7 @@ def _write_files(
             skipped.append(f"{item.path}: cannot be read ({exc}), skipped")
             continue
         if data is None:
-            skipped.append(f"{item.path}: larger than {MAX_FILE_BYTES >> 20} MB, skipped")
+            skipped.append(f"{item.path}: larger than {DOWNLOAD_MEMBER_MAX_BYTES >> 20} MB, skipped")
             continue
         name = _safe_name(item.name)
         stem, suffix = os.path.splitext(name)

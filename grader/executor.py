@@ -28,6 +28,7 @@ from typing import Any
 from grader.errors import GraderError, SchedulerError
 from grader.outcomes import TestResult
 from grader.paths import DATASETS, KIT_ROOT, SOLUTIONS
+from grader.settings import SCHEDULER_TIMEOUT
 
 __all__ = ["Job", "Done", "run_jobs", "kit_fingerprint", "environment_versions", "WorkerVersionError"]
 
@@ -80,7 +81,6 @@ def warm_up() -> None:
     import grader.judge  # noqa: F401
 
 
-SCHEDULER_TIMEOUT = "30s"  # how long to try reaching a Dask scheduler
 _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask workers may run threads
 
 

@@ -11,6 +11,7 @@ from grader.determinism import seed_judge
 from grader.errors import StudentError
 from grader.outcomes import Outcome
 from grader.scoring import CaseResult
+from grader.settings import RECORDED_MAX_VALUES
 from grader.testing import HiddenTestFailure
 
 __all__ = ["JudgePlugin", "classify"]
@@ -49,14 +50,11 @@ def classify(exc: BaseException, had_student_data: bool = False) -> tuple[Outcom
     return Outcome.GRADER_ERROR, f"the hidden test broke: {type(exc).__name__}: {exc}"[:500], ""
 
 
-MAX_RECORDED_VALUES = 20_000
-
-
 def _plain(value: Any) -> Any:
     """JSON-safe plain data: arrays become lists, non-finite floats and huge integers become None."""
     if isinstance(value, np.ndarray):
-        if value.size > MAX_RECORDED_VALUES:
-            raise ValueError(f"record: {value.size} values is too many (at most {MAX_RECORDED_VALUES})")
+        if value.size > RECORDED_MAX_VALUES:
+            raise ValueError(f"record: {value.size} values is too many (at most {RECORDED_MAX_VALUES})")
         return _plain(value.tolist())
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]

@@ -6,7 +6,7 @@ file is hostile, so before Keras sees it:
 
 1. the file is opened without following links and without blocking (a FIFO or a
    leased file is refused, never waited on), must be a regular file and at most
-   ``MAX_FILE_BYTES``; its bytes are copied into a private folder of the judge, so
+   ``MODEL_FILE_MAX_BYTES``; its bytes are copied into a private folder of the judge, so
    the student cannot change them while Keras reads them;
 2. the archive's declared sizes are checked (entries and directory size from its
    end record before ``zipfile`` reads the directory, then total uncompressed size and
@@ -35,22 +35,23 @@ from pathlib import Path
 from typing import Any
 
 from grader.errors import StudentReturnTypeError
+from grader.settings import (
+    MODEL_CONFIG_MAX_BYTES,
+    MODEL_CONFIG_MAX_DEPTH,
+    MODEL_FILE_MAX_BYTES,
+    MODEL_MAX_ACTIVATION,
+    MODEL_MAX_DIRECTORY_BYTES,
+    MODEL_MAX_ENTRIES,
+    MODEL_MAX_LAYERS,
+    MODEL_MAX_OPS_PER_SAMPLE,
+    MODEL_MAX_PARAMS,
+    MODEL_MAX_RATIO,
+    MODEL_MAX_RECURRENT_STEPS,
+    MODEL_RATIO_FLOOR_BYTES,
+    MODEL_UNCOMPRESSED_MAX_BYTES,
+)
 
 __all__ = ["load_returned_model", "read_returned_file", "check_archive", "check_declared_cost"]
-
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 100  # deflate reaches ~1000:1 on zeros; Keras itself stores members uncompressed
-RATIO_FLOOR_BYTES = 1024 * 1024  # smaller members may compress as they like
-MAX_ENTRIES = 64
-MAX_DIRECTORY_BYTES = 1024 * 1024  # 64 entries need a few kB; zip64 archives (0xFFFF entries) are refused
-MAX_CONFIG_BYTES = 8 * 1024 * 1024
-MAX_CONFIG_DEPTH = 100
-MAX_LAYERS = 1000
-MAX_PARAMS = 50_000_000
-MAX_ACTIVATION = 4_000_000  # values per sample in one layer's input or output (16 MB of float32)
-MAX_OPS_PER_SAMPLE = 100_000_000  # multiply-adds per sample, estimated from shapes
-MAX_RECURRENT_STEPS = 10_000  # time steps of recurrent layers, summed: each step is a loop iteration
 
 
 def _refuse(function: str, what: str, detail: str = "") -> StudentReturnTypeError:
@@ -58,7 +59,7 @@ def _refuse(function: str, what: str, detail: str = "") -> StudentReturnTypeErro
 
 
 def read_returned_file(workdir: Path, relative: str, function: str) -> bytes:
-    """The bytes of ``workdir/relative``: no links, no FIFO, no waiting, at most ``MAX_FILE_BYTES``."""
+    """The bytes of ``workdir/relative``: no links, no FIFO, no waiting, at most ``MODEL_FILE_MAX_BYTES``."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     folder_fd = file_fd = -1
     try:
@@ -71,9 +72,9 @@ def read_returned_file(workdir: Path, relative: str, function: str) -> bytes:
         info = os.fstat(file_fd)
         if not stat.S_ISREG(info.st_mode):
             raise _refuse(function, "a model file that is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _refuse(function, f"a model file larger than {MAX_FILE_BYTES >> 20} MB")
-        chunks, left = [], MAX_FILE_BYTES + 1
+        if info.st_size > MODEL_FILE_MAX_BYTES:
+            raise _refuse(function, f"a model file larger than {MODEL_FILE_MAX_BYTES >> 20} MB")
+        chunks, left = [], MODEL_FILE_MAX_BYTES + 1
         while left > 0:
             chunk = os.read(file_fd, min(left, 1 << 20))
             if not chunk:
@@ -89,8 +90,8 @@ def read_returned_file(workdir: Path, relative: str, function: str) -> bytes:
             if fd >= 0:
                 os.close(fd)
     data = b"".join(chunks)
-    if len(data) > MAX_FILE_BYTES:
-        raise _refuse(function, f"a model file larger than {MAX_FILE_BYTES >> 20} MB")
+    if len(data) > MODEL_FILE_MAX_BYTES:
+        raise _refuse(function, f"a model file larger than {MODEL_FILE_MAX_BYTES >> 20} MB")
     return data
 
 
@@ -100,10 +101,11 @@ def _check_directory(data: bytes, function: str) -> None:
     if at < 0 or len(data) < at + 22:
         raise _refuse(function, "a model file that is not a .keras archive")
     entries, directory_bytes = struct.unpack("<HI", data[at + 10 : at + 16])
-    if entries > MAX_ENTRIES or directory_bytes > MAX_DIRECTORY_BYTES:
+    if entries > MODEL_MAX_ENTRIES or directory_bytes > MODEL_MAX_DIRECTORY_BYTES:
         raise _refuse(
             function,
-            f"a model archive with {entries} members in {directory_bytes} bytes of directory (at most {MAX_ENTRIES})",
+            f"a model archive with {entries} members in {directory_bytes} bytes of directory "
+            f"(at most {MODEL_MAX_ENTRIES})",
         )
 
 
@@ -115,25 +117,27 @@ def check_archive(data: bytes, function: str) -> dict:
         entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError):
         raise _refuse(function, "a model file that is not a .keras archive") from None
-    if len(entries) > MAX_ENTRIES:
-        raise _refuse(function, f"a model archive with {len(entries)} members (at most {MAX_ENTRIES})")
+    if len(entries) > MODEL_MAX_ENTRIES:
+        raise _refuse(function, f"a model archive with {len(entries)} members (at most {MODEL_MAX_ENTRIES})")
     total = 0
     for entry in entries:
         total += entry.file_size
-        ratio_ok = entry.file_size <= RATIO_FLOOR_BYTES or entry.file_size <= MAX_RATIO * entry.compress_size
-        if not ratio_ok or total > MAX_UNCOMPRESSED_BYTES:
+        ratio_ok = (
+            entry.file_size <= MODEL_RATIO_FLOOR_BYTES or entry.file_size <= MODEL_MAX_RATIO * entry.compress_size
+        )
+        if not ratio_ok or total > MODEL_UNCOMPRESSED_MAX_BYTES:
             raise _refuse(
                 function,
                 "a model archive that expands too much",
                 f"{entry.filename!r} declares {entry.file_size} bytes from {entry.compress_size}; "
-                f"at most {MAX_UNCOMPRESSED_BYTES >> 20} MB in all and {MAX_RATIO}:1",
+                f"at most {MODEL_UNCOMPRESSED_MAX_BYTES >> 20} MB in all and {MODEL_MAX_RATIO}:1",
             )
     try:
         info = archive.getinfo("config.json")
-        if info.file_size > MAX_CONFIG_BYTES:
-            raise _refuse(function, f"a model config larger than {MAX_CONFIG_BYTES >> 20} MB")
+        if info.file_size > MODEL_CONFIG_MAX_BYTES:
+            raise _refuse(function, f"a model config larger than {MODEL_CONFIG_MAX_BYTES >> 20} MB")
         with archive.open(info) as handle:
-            text = handle.read(MAX_CONFIG_BYTES + 1)
+            text = handle.read(MODEL_CONFIG_MAX_BYTES + 1)
         config = json.loads(text)
     except KeyError:
         raise _refuse(function, "a model archive without config.json") from None
@@ -146,19 +150,19 @@ def check_archive(data: bytes, function: str) -> dict:
 
 
 def _check_nesting(config: Any, function: str) -> None:
-    """At most ``MAX_CONFIG_DEPTH`` levels and ``MAX_LAYERS`` layer entries (walked without recursion)."""
+    """At most ``MODEL_CONFIG_MAX_DEPTH`` levels and ``MODEL_MAX_LAYERS`` layer entries (walked without recursion)."""
     stack, layers = [(config, 0)], 0
     while stack:
         value, depth = stack.pop()
-        if depth > MAX_CONFIG_DEPTH:
-            raise _refuse(function, f"a model config nested more than {MAX_CONFIG_DEPTH} levels deep")
+        if depth > MODEL_CONFIG_MAX_DEPTH:
+            raise _refuse(function, f"a model config nested more than {MODEL_CONFIG_MAX_DEPTH} levels deep")
         if isinstance(value, dict):
             layers += "class_name" in value
             stack.extend((item, depth + 1) for item in value.values())
         elif isinstance(value, list):
             stack.extend((item, depth + 1) for item in value)
-    if layers > MAX_LAYERS:
-        raise _refuse(function, f"a model config with {layers} objects (at most {MAX_LAYERS} layers)")
+    if layers > MODEL_MAX_LAYERS:
+        raise _refuse(function, f"a model config with {layers} objects (at most {MODEL_MAX_LAYERS} layers)")
 
 
 def _build_without_weights(config: dict, function: str) -> Any:
@@ -242,18 +246,21 @@ def check_declared_cost(config: dict, function: str) -> int:
         cost, largest, steps = _model_cost(model)
     except Exception as exc:
         raise _refuse(function, "a Keras model whose shapes cannot be read", type(exc).__name__) from None
-    if params > MAX_PARAMS:
-        raise _refuse(function, f"a Keras model with {params:,} parameters (at most {MAX_PARAMS:,})")
-    if largest > MAX_ACTIVATION:
+    if params > MODEL_MAX_PARAMS:
+        raise _refuse(function, f"a Keras model with {params:,} parameters (at most {MODEL_MAX_PARAMS:,})")
+    if largest > MODEL_MAX_ACTIVATION:
         raise _refuse(
-            function, f"a Keras model with a layer of {largest:,} values per sample (at most {MAX_ACTIVATION:,})"
+            function, f"a Keras model with a layer of {largest:,} values per sample (at most {MODEL_MAX_ACTIVATION:,})"
         )
-    if cost > MAX_OPS_PER_SAMPLE:
+    if cost > MODEL_MAX_OPS_PER_SAMPLE:
         raise _refuse(
-            function, f"a Keras model that needs about {cost:,} operations per sample (at most {MAX_OPS_PER_SAMPLE:,})"
+            function,
+            f"a Keras model that needs about {cost:,} operations per sample (at most {MODEL_MAX_OPS_PER_SAMPLE:,})",
         )
-    if steps > MAX_RECURRENT_STEPS:
-        raise _refuse(function, f"a Keras model with {steps:,} recurrent time steps (at most {MAX_RECURRENT_STEPS:,})")
+    if steps > MODEL_MAX_RECURRENT_STEPS:
+        raise _refuse(
+            function, f"a Keras model with {steps:,} recurrent time steps (at most {MODEL_MAX_RECURRENT_STEPS:,})"
+        )
     return params
 
 

@@ -6,8 +6,8 @@ streams, per exercise:
 1. Python's ``tokenize`` turns a solution into tokens; comments, docstrings, blank lines and
    indentation tokens are dropped, every name becomes ``V`` (keywords and attribute names after a
    dot stay), every string ``S``. Renaming variables or rewriting comments changes nothing.
-2. Each run of ``K`` tokens is hashed (BLAKE2b, so runs are reproducible); the smallest hash of
-   every window of ``WINDOW`` consecutive hashes is a fingerprint.
+2. Each run of ``SIMILARITY_RUN_TOKENS`` tokens is hashed (BLAKE2b, so runs are reproducible); the smallest hash of
+   every window of ``SIMILARITY_WINDOW`` consecutive hashes is a fingerprint.
 3. Hashes found in the stub handed out (its code, signatures and docstrings) are ignored, and so
    is code that more than half of a class of four or more shares: what the task makes everyone write.
 4. A pair's score is the mean of the two shares of fingerprints each has in common with the
@@ -35,13 +35,11 @@ from grader.exercise import Exercise
 from grader.reports.files import write_text
 from grader.reports.html import render
 from grader.safe_text import csv_cell
+from grader.settings import SIMILARITY_PAGE_PAIRS, SIMILARITY_RUN_TOKENS, SIMILARITY_WINDOW
 from grader.submissions import find_submissions, read_submission
 
-__all__ = ["K", "WINDOW", "Document", "Pair", "SimilarityRun", "document", "compare_class", "write_similarity"]
+__all__ = ["Document", "Pair", "SimilarityRun", "document", "compare_class", "write_similarity"]
 
-K = 12  # tokens per hashed run: about one short statement
-WINDOW = 6  # a run shared with another solution is found whenever it is at least K + WINDOW - 1 tokens long
-PAGE_PAIRS = 30  # pairs shown side by side on the page (the CSV has them all)
 SKIPPED = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT}
 SKIPPED |= {tokenize.ENCODING, tokenize.ENDMARKER}
 STATEMENT_START = {tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, None}
@@ -49,12 +47,12 @@ STATEMENT_START = {tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, None}
 
 @dataclass
 class Document:
-    """One solution: its text, its normalised tokens' spans, the hash of every K-token run, its fingerprints."""
+    """One solution: its text, its normalised tokens' spans, the hash of every run of tokens, its fingerprints."""
 
     student: str
     source: str
     spans: list[tuple[int, int]]  # (start, end) character offsets of each kept token
-    hashes: list[int]  # hashes[i]: the run of tokens i .. i + K - 1
+    hashes: list[int]  # hashes[i]: the run of tokens i .. i + SIMILARITY_RUN_TOKENS - 1
     fingerprints: set[int] = field(default_factory=set)
 
 
@@ -116,16 +114,16 @@ def _hash(run: list[str]) -> int:
 
 
 def _winnow(hashes: list[int]) -> set[int]:
-    """The smallest hash of every window of WINDOW consecutive hashes."""
-    if len(hashes) <= WINDOW:
+    """The smallest hash of every window of SIMILARITY_WINDOW consecutive hashes."""
+    if len(hashes) <= SIMILARITY_WINDOW:
         return {min(hashes)} if hashes else set()
-    return {min(hashes[start : start + WINDOW]) for start in range(len(hashes) - WINDOW + 1)}
+    return {min(hashes[start : start + SIMILARITY_WINDOW]) for start in range(len(hashes) - SIMILARITY_WINDOW + 1)}
 
 
 def document(student: str, source: str) -> Document:
     """Tokens, run hashes and fingerprints of one solution."""
     texts, spans = _normalised(source)
-    hashes = [_hash(texts[i : i + K]) for i in range(len(texts) - K + 1)]
+    hashes = [_hash(texts[i : i + SIMILARITY_RUN_TOKENS]) for i in range(len(texts) - SIMILARITY_RUN_TOKENS + 1)]
     return Document(student, source, spans, hashes, _winnow(hashes))
 
 
@@ -159,7 +157,7 @@ def _marked_lines(doc: Document, shared: frozenset[int]) -> list[list[tuple[str,
     marked = bytearray(len(doc.source))
     for index, value in enumerate(doc.hashes):
         if value in shared:
-            for start, end in doc.spans[index : index + K]:
+            for start, end in doc.spans[index : index + SIMILARITY_RUN_TOKENS]:
                 marked[start:end] = b"\1" * (end - start)
     lines, offset = [], 0
     for line in doc.source.rstrip("\n").split("\n"):
@@ -209,7 +207,7 @@ def write_similarity(submissions: Path, exercises: list[Exercise], out: Path) ->
             "a": _marked_lines(documents[(pair.exercise, pair.student_a)], pair.shared),
             "b": _marked_lines(documents[(pair.exercise, pair.student_b)], pair.shared),
         }
-        for pair in all_pairs[:PAGE_PAIRS]
+        for pair in all_pairs[:SIMILARITY_PAGE_PAIRS]
         if pair.score > 0
     ]
     page = render(

@@ -25,6 +25,7 @@ from pathlib import Path
 from grader.errors import SubmissionsNotFoundError
 from grader.exercise import Exercise, known_exercises
 from grader.notebook_source import NotebookError, notebook_module
+from grader.settings import NOTEBOOK_MAX_BYTES, SOURCE_MAX_BYTES
 from grader.submission_files import SUFFIXES, choose_file, named_like, shown
 
 __all__ = [
@@ -35,9 +36,6 @@ __all__ = [
     "StudentSource",
     "unmatched_entries",
 ]
-
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
-MAX_NOTEBOOK_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -227,7 +225,7 @@ def read_submission(submission: Submission) -> StudentSource:
     if not chosen.is_file():
         return StudentSource(None, f"{name} is not a regular file", name, "")
     notebook = chosen.suffix.lower() == ".ipynb"
-    limit = MAX_NOTEBOOK_BYTES if notebook else MAX_SOURCE_BYTES
+    limit = NOTEBOOK_MAX_BYTES if notebook else SOURCE_MAX_BYTES
     size = chosen.stat().st_size
     if size > limit:
         return StudentSource(

@@ -5,7 +5,7 @@ answer back into plain Python and NumPy values, trusting nothing: NumPy arrays
 are read with ``allow_pickle=False`` and must have a plain dtype and a header
 that matches their bytes, Keras models go through ``grader.returned_model``
 (sizes and cost checked before ``safe_mode=True`` loading), values may nest at
-most ``MAX_DEPTH`` levels, and any unknown tag or type fails with
+most ``ANSWER_MAX_DEPTH`` levels, and any unknown tag or type fails with
 ``StudentReturnTypeError``. ``parse_answer`` turns one raw answer line into JSON
 with a cap on the number of values (checked before any object is built).
 """
@@ -24,13 +24,12 @@ from typing import Any
 import numpy as np
 
 from grader.errors import StudentReturnTypeError
+from grader.settings import ANSWER_MAX_DEPTH, ANSWER_MAX_VALUES
 
-__all__ = ["encode", "decode", "parse_answer", "AnswerError", "ARRAY_KINDS", "MAX_DEPTH", "MAX_VALUES"]
+__all__ = ["encode", "decode", "parse_answer", "AnswerError", "ARRAY_KINDS"]
 
 ARRAY_KINDS = "biufcU"
 KERAS_NAME = re.compile(r"^returns/[0-9]{1,6}\.keras$")
-MAX_DEPTH = 64  # the child refuses more than 50 levels
-MAX_VALUES = 2_000_000  # JSON values in one answer; a bigger answer should be a NumPy array
 JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 
 
@@ -39,20 +38,20 @@ class AnswerError(ValueError):
 
 
 def parse_answer(line: bytes) -> dict:
-    """One answer line as a JSON object, refusing more than ``MAX_VALUES`` values or deep nesting.
+    """One answer line as a JSON object, refusing more than ``ANSWER_MAX_VALUES`` values or deep nesting.
 
     The count is checked on the bytes first (commas and brackets outside strings), so
     an answer of tens of millions of tiny values is refused before any is built.
     """
-    if line.count(b",") + line.count(b"[") + line.count(b"{") > MAX_VALUES:
+    if line.count(b",") + line.count(b"[") + line.count(b"{") > ANSWER_MAX_VALUES:
         outside_strings = JSON_STRING.sub(b'""', line)
         values = outside_strings.count(b",") + outside_strings.count(b"[") + outside_strings.count(b"{")
-        if values > MAX_VALUES:
-            raise AnswerError(f"the value returned holds more than {MAX_VALUES:,} items; return a NumPy array")
+        if values > ANSWER_MAX_VALUES:
+            raise AnswerError(f"the value returned holds more than {ANSWER_MAX_VALUES:,} items; return a NumPy array")
     try:
         answer = json.loads(line)
     except RecursionError:
-        raise AnswerError(f"the value returned is nested more than {MAX_DEPTH} levels deep") from None
+        raise AnswerError(f"the value returned is nested more than {ANSWER_MAX_DEPTH} levels deep") from None
     except ValueError:  # also integers of more than 4,300 digits
         raise AnswerError("it sent back something unreadable") from None
     if not isinstance(answer, dict):
@@ -131,8 +130,8 @@ def decode(value: Any, workdir: Path, function: str, depth: int = 0) -> Any:
     """A child's answer as plain values; raises StudentReturnTypeError on anything else."""
     if value is None or isinstance(value, (bool, str, int, float)):
         return value
-    if depth >= MAX_DEPTH:
-        raise StudentReturnTypeError(function, f"a value nested more than {MAX_DEPTH} levels deep")
+    if depth >= ANSWER_MAX_DEPTH:
+        raise StudentReturnTypeError(function, f"a value nested more than {ANSWER_MAX_DEPTH} levels deep")
     depth += 1
     if isinstance(value, list):
         return [decode(item, workdir, function, depth) for item in value]

@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "outcomes": 0,
     "safe_text": 0,
     "points": 0,
+    "settings": 0,
     "determinism": 0,
     "notebook_source": 0,
     "limits": 0,
@@ -64,7 +65,18 @@ LAYERS: dict[str, int] = {
     "cli": 10,
     "__main__": 11,
 }
-LEAVES = {"child", "zygote", "paths", "errors", "outcomes", "safe_text", "determinism", "points", "notebook_source"}
+LEAVES = {
+    "child",
+    "zygote",
+    "paths",
+    "errors",
+    "outcomes",
+    "safe_text",
+    "determinism",
+    "points",
+    "settings",
+    "notebook_source",
+}
 
 
 def _dotted(path: Path) -> str:

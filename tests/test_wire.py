@@ -74,18 +74,18 @@ def test_answers_nested_too_deep_are_refused_without_recursion_error(tmp_path):
     with pytest.raises(wire.AnswerError, match="nested more than"):
         wire.parse_answer(b'{"ok": true, "value": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
     deep = [1]
-    for _ in range(wire.MAX_DEPTH + 5):
+    for _ in range(wire.ANSWER_MAX_DEPTH + 5):
         deep = [deep]
     with pytest.raises(StudentReturnTypeError, match="nested more than"):
         wire.decode(deep, tmp_path, "f")
 
 
 def test_answers_with_too_many_values_are_refused_before_parsing():
-    line = b'{"ok": true, "value": [' + b"[]," * (wire.MAX_VALUES + 1) + b"[]]}"
+    line = b'{"ok": true, "value": [' + b"[]," * (wire.ANSWER_MAX_VALUES + 1) + b"[]]}"
     with pytest.raises(wire.AnswerError, match="more than 2,000,000 items"):
         wire.parse_answer(line)
-    commas_in_a_string = b'{"ok": true, "value": "' + b"," * (wire.MAX_VALUES + 1) + b'"}'
-    assert len(wire.parse_answer(commas_in_a_string)["value"]) == wire.MAX_VALUES + 1
+    commas_in_a_string = b'{"ok": true, "value": "' + b"," * (wire.ANSWER_MAX_VALUES + 1) + b'"}'
+    assert len(wire.parse_answer(commas_in_a_string)["value"]) == wire.ANSWER_MAX_VALUES + 1
 
 
 @pytest.mark.parametrize("line", [b"[1]", b'"text"', b"{", b'{"ok": 1' + b"9" * 5000 + b"}"])
