@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-for _key, _value in {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0", "ABSL_MIN_LOG_LEVEL": "3"}.items():
+for _key, _value in {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_ENABLE_ONEDNN_OPTS": "0"}.items():
     os.environ.setdefault(_key, _value)  # before TensorFlow is imported: no start-up lines
 
 HERE = str(Path(__file__).resolve().parent)
