@@ -1,12 +1,14 @@
 """How fast the grader grades Keras submissions, and how much memory it needs.
 
-    python bench/grading_speed.py [--students 40] [--exercise 01_neuron] [--imports 5]
+    python bench/grading_speed.py [--students 40] [--exercise 01_neuron] [--imports 6] [--jobs 1,2] [--skip-cold]
 
-Prints, in one run on this machine: submissions a minute at -j 1 and -j 2 with the
-warm zygote, the same with cold starts (GRADER_ZYGOTE=0), the bare cost of N
-``python -c "import tensorflow"``, and the peak memory (resident, whole process
-tree, and per grading worker). Every grading run is a real ``python -m grader grade``
-with the full sandbox, from a fresh output folder.
+Prints, in one run on this machine: the isolation line grade prints, submissions a
+minute at each -j with the warm zygote, the same with cold starts (GRADER_ZYGOTE=0),
+N bare ``python -c "import tensorflow"`` run two at a time, the zygote's rate at -j 2
+over the bare rate, and the peak memory (proportional, whole process tree, and per
+grading worker). Every grading run is a real ``python -m grader grade`` with the full
+sandbox, from a fresh output folder. Run it as the account to measure: as a normal user,
+e.g. ``su USER -c '.venv/bin/python bench/grading_speed.py --jobs 2 --skip-cold'``.
 """
 
 from __future__ import annotations
@@ -105,10 +107,20 @@ def grade(submissions: Path, exercise_ids: list[str], jobs: int, zygote: bool) -
     return seconds, memory
 
 
-def bare_imports(count: int) -> float:
+def bare_imports(count: int, at_once: int = 2) -> float:
+    """Seconds for ``count`` bare ``import tensorflow`` processes, ``at_once`` at a time."""
     started = time.monotonic()
-    for _ in range(count):
-        subprocess.run([sys.executable, "-c", "import tensorflow"], check=True, capture_output=True)
+    left = count
+    while left > 0:
+        batch = [
+            subprocess.Popen(
+                [sys.executable, "-c", "import tensorflow"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            for _ in range(min(at_once, left))
+        ]
+        if any(process.wait() for process in batch):
+            raise SystemExit("python -c 'import tensorflow' failed")
+        left -= len(batch)
     return time.monotonic() - started
 
 
@@ -116,27 +128,35 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--exercise", action="append", help="default: 01_neuron")
-    parser.add_argument("--imports", type=int, default=5)
+    parser.add_argument("--imports", type=int, default=6)
+    parser.add_argument("--jobs", default="1,2", help="comma-separated -j values (default: 1,2)")
     parser.add_argument("--skip-cold", action="store_true")
     args = parser.parse_args()
+    jobs_list = [int(j) for j in args.jobs.split(",")]
     exercise_ids = args.exercise or ["01_neuron"]
     folder = Path(tempfile.mkdtemp(prefix="bench-class-"))
     count = make_class(folder, exercise_ids, args.students)
     memory = psutil.virtual_memory().total / 2**30
     print(f"machine: {os.cpu_count()} cores, {memory:.0f} GiB; python {sys.version.split()[0]}")
     print(f"workload: {count} submissions of {', '.join(exercise_ids)} (reference, stub and mutants in turn)")
-    runs = [("zygote", 1), ("zygote", 2)] + ([] if args.skip_cold else [("cold", 1), ("cold", 2)])
+    print(f"user: {os.getuid()} ({'root' if os.geteuid() == 0 else 'a normal user'})")
+    from grader.spawn import isolation_line
+
+    print(isolation_line())
+    runs = [("zygote", j) for j in jobs_list] + ([] if args.skip_cold else [("cold", j) for j in jobs_list])
+    rates = {}
     for mode, jobs in runs:
         seconds, memory = grade(folder, exercise_ids, jobs, zygote=(mode == "zygote"))
+        rates[mode, jobs] = 60 * count / seconds
         print(
             f"{mode:>6} -j {jobs}: {count} in {seconds:6.1f} s = {60 * count / seconds:6.1f} submissions/min; "
             f"peak memory (PSS) {memory.total / 2**20:5.0f} MiB in all, {memory.per_worker / 2**20:5.0f} MiB per worker"
         )
     seconds = bare_imports(args.imports)
-    print(
-        f"bare: {args.imports} x python -c 'import tensorflow' in {seconds:.1f} s "
-        f"= {seconds / args.imports:.2f} s each = {60 * args.imports / seconds:.1f}/min serial"
-    )
+    bare = 60 * args.imports / seconds
+    print(f"bare: {args.imports} x python -c 'import tensorflow', two at a time, in {seconds:.1f} s = {bare:.1f}/min")
+    if ("zygote", 2) in rates:
+        print(f"zygote -j 2 over bare imports two at a time: {rates['zygote', 2] / bare:.1f}x")
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -32,10 +32,18 @@ def diagnose() -> list[tuple[str, str]]:
 
     rows.append(("numpy", numpy.__version__))
     rows.append(("isolation", active_isolation().describe()))
-    from grader.limits import cgroups_problem
-    from grader.spawn import default_spawner
+    from grader.sandbox import sandbox_problem
+    from grader.spawn import default_spawner, limit_rows
 
-    problem = cgroups_problem()
-    rows.append(("limits", "cgroups: memory and tasks per submission" if not problem else f"no cgroups ({problem})"))
-    rows.append(("start", default_spawner().describe()))
+    if sandbox_problem():
+        rows.append(("sandbox", f"NOT available: {sandbox_problem()}; grade stops unless --isolation process"))
+    from grader.limits import limits_backend
+
+    backend, base, why = limits_backend()
+    rows.append(("limits", f"{backend}{f' ({base})' if base else ''}{f': no writable cgroup ({why})' if why else ''}"))
+    spawner = default_spawner()
+    for label, how in limit_rows(spawner):
+        state = "not enforced" if how.startswith("NOT") else "enforced"
+        rows.append((label, f"{state}: {how.removeprefix('NOT enforced: ')}"))
+    rows.append(("start", spawner.describe()))
     return rows

@@ -24,6 +24,7 @@ __all__ = [
     "student_code_error",
     "StudentTimeoutError",
     "StudentCrashError",
+    "StudentStartError",
     "StudentReturnTypeError",
 ]
 
@@ -112,6 +113,15 @@ def _code_error_class(type_name: str) -> type[StudentCodeError]:
 def student_code_error(function: str, type_name: str, text: str, traceback: str = "") -> StudentCodeError:
     """The exception the judge raises when the student's ``function`` raised ``type_name``."""
     return _code_error_class(type_name)(function, type_name, text, traceback)
+
+
+class StudentStartError(StudentError):
+    """The student process could not be started: the grader's (or the machine's) problem, not the student's."""
+
+    outcome = "grader error"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the grader could not start the process for this submission: {reason}")
 
 
 class StudentCrashError(StudentError):

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from grader.determinism import configure_judge
-from grader.errors import StudentError, StudentTimeoutError
+from grader.errors import StudentError, StudentStartError, StudentTimeoutError
 from grader.exercise import Exercise
 from grader.judge_plugin import JudgePlugin
+from grader.notebook_source import MAX_NOTES, NOTEBOOK_MODULE_MARK, NOTES_FUNCTION, notebook_name
 from grader.outcomes import Outcome, TestResult
 from grader.paths import KIT_ROOT
 from grader.proxy import StudentProxy
@@ -27,7 +28,7 @@ from grader.scoring import score_all_as, score_cases
 from grader.session import StudentSession
 from grader.spawn import ColdSpawner, default_spawner
 
-__all__ = ["judge_source", "run_tests", "student_session"]
+__all__ = ["judge_source", "judge_submission", "run_tests", "student_session"]
 
 PYTEST_ARGS = [
     "-p", "no:terminal",
@@ -68,25 +69,64 @@ def student_session(exercise: Exercise, source: str, isolation: Isolation | None
 
 
 def run_tests(paths: list[Path], student: object) -> JudgePlugin:
-    """Run pytest on ``paths`` in this process with ``student`` as the fixture."""
+    """Run pytest on ``paths`` in this process with ``student`` as the fixture.
+
+    Ctrl-C stops pytest half-way; it is raised again here, so nothing of this
+    submission is recorded and the next run grades it again.
+    """
     plugin = JudgePlugin(student)
     try:
         pytest.main([*map(str, paths), *PYTEST_ARGS], plugins=[plugin])
+    except KeyboardInterrupt:
+        raise
     except BaseException as exc:  # pytest itself broke, or a hidden test called sys.exit
         plugin.collection_errors.append(f"pytest stopped: {type(exc).__name__}: {exc}")
+    if plugin.interrupted:
+        raise KeyboardInterrupt
     return plugin
 
 
 def judge_source(exercise: Exercise, source: str, isolation: Isolation | None = None) -> list[TestResult]:
     """Run the hidden suite of ``exercise`` against ``source`` (the student's file as text)."""
+    return judge_submission(exercise, source, isolation)[0]
+
+
+def _notebook_notes(session: StudentSession, source: str) -> list[str]:
+    """What a notebook module recorded while its cells ran (cells that raised); plain strings only."""
+    if not source.startswith(NOTEBOOK_MODULE_MARK):
+        return []
+    try:
+        notes = session.call(NOTES_FUNCTION, (), {})
+    except StudentError:
+        return []
+    if not isinstance(notes, list):
+        return []
+    return [note[:400] for note in notes[:MAX_NOTES] if isinstance(note, str)]
+
+
+def _as_notebook(message: str, exercise: Exercise, source: str) -> str:
+    """A load error of a notebook module names the notebook, not the module made from it."""
+    name = notebook_name(source)
+    prefix = f"{exercise.student_file} "
+    return f"{name} {message[len(prefix) :]}" if name and message.startswith(prefix) else message
+
+
+def judge_submission(
+    exercise: Exercise, source: str, isolation: Isolation | None = None
+) -> tuple[list[TestResult], list[str]]:
+    """``judge_source``, plus the notes a notebook left while loading (e.g. "cell 7, line 3: ...")."""
     with student_session(exercise, source, isolation) as session:
         try:
             session.ensure_loaded()
         except StudentTimeoutError as exc:
-            return score_all_as(exercise, Outcome.TIMED_OUT, exc.message)
+            return score_all_as(exercise, Outcome.TIMED_OUT, exc.message), []
+        except StudentStartError as exc:  # the machine's problem: this submission only, the run goes on
+            return score_all_as(exercise, Outcome.GRADER_ERROR, exc.message), []
         except StudentError as exc:  # syntax error, exception at import, process ended
-            return score_all_as(exercise, Outcome.NOT_LOADED, exc.message, exc.details)
+            message = _as_notebook(exc.message, exercise, source)
+            return score_all_as(exercise, Outcome.NOT_LOADED, message, exc.details), []
+        notes = _notebook_notes(session, source)
         plugin = run_tests([exercise.hidden_dir], StudentProxy(session))
     if plugin.collection_errors:
-        return score_all_as(exercise, Outcome.GRADER_ERROR, "; ".join(plugin.collection_errors)[:1000])
-    return score_cases(exercise, list(plugin.cases.values()))
+        return score_all_as(exercise, Outcome.GRADER_ERROR, "; ".join(plugin.collection_errors)[:1000]), notes
+    return score_cases(exercise, plugin.finished_cases()), notes

