@@ -31,6 +31,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.settings import WATCHDOG_DISK_EVERY, WATCHDOG_POLL_SECONDS, WORK_FOLDER_MAX_FILES
+
 __all__ = [
     "Ending",
     "ProcessLimits",
@@ -47,9 +49,6 @@ __all__ = [
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 PROC_CGROUP = Path("/proc/self/cgroup")
 CONTROLLERS = ("memory", "pids")
-POLL_SECONDS = 0.05
-DISK_EVERY = 4  # polls between two measures of the work folder
-MAX_FILES = 20_000  # entries in the work folder; more counts as filling the disk
 
 
 class Ending(enum.StrEnum):
@@ -158,7 +157,7 @@ def _kill_tree(root: int) -> None:
 
 
 def folder_bytes(folder: Path) -> int:
-    """Bytes written under ``folder`` (apparent size); past MAX_FILES entries, more than any quota."""
+    """Bytes written under ``folder`` (apparent size); past WORK_FOLDER_MAX_FILES entries, more than any quota."""
     total, count, todo = 0, 0, [str(folder)]
     while todo:
         try:
@@ -168,7 +167,7 @@ def folder_bytes(folder: Path) -> int:
         with entries:
             for entry in entries:
                 count += 1
-                if count > MAX_FILES:
+                if count > WORK_FOLDER_MAX_FILES:
                     return 1 << 62
                 try:
                     if entry.is_dir(follow_symlinks=False):
@@ -197,14 +196,14 @@ class Watchdog:
     def _run(self) -> None:
         memory_limit = self.limits.memory_mb * 1024 * 1024
         polls = 0
-        while not self._stop.wait(POLL_SECONDS):
+        while not self._stop.wait(WATCHDOG_POLL_SECONDS):
             polls += 1
             if self.watch_memory:
                 pids = tree_pids(self.root)
                 if sum(_resident(p) for p in pids) > memory_limit and sum(map(_proportional, pids)) > memory_limit:
                     self._kill(Ending.OUT_OF_MEMORY)
                     return
-            if self.workdir is not None and polls % DISK_EVERY == 0:
+            if self.workdir is not None and polls % WATCHDOG_DISK_EVERY == 0:
                 if folder_bytes(self.workdir) > self.limits.disk_bytes:
                     self._kill(Ending.DISK_QUOTA)
                     return

@@ -32,6 +32,7 @@ from typing import Protocol
 
 from grader.determinism import child_environment
 from grader.paths import CHILD_SCRIPT, DATASETS
+from grader.settings import STUDENT_DISK_BYTES
 
 __all__ = [
     "Launch",
@@ -44,7 +45,6 @@ __all__ = [
 ]
 
 SANDBOX = Path("/sandbox")
-DISK_BYTES = 256 * 1024 * 1024  # each of /tmp and /dev/shm (size-limited tmpfs); see grader.limits
 
 
 @dataclass(frozen=True)
@@ -147,12 +147,12 @@ class BubblewrapIsolation:
             "--uid", "65534", "--gid", "65534",
             "--die-with-parent",
             "--hostname", "sandbox",
-            "--size", str(DISK_BYTES), "--tmpfs", "/tmp",  # first: a Python or venv under /tmp is bound over it
+            "--size", str(STUDENT_DISK_BYTES), "--tmpfs", "/tmp",  # first: a Python or venv under /tmp is bound over it
             *_system_binds(),
             *_python_binds(),
             "--proc", "/proc",
             "--dev", "/dev",
-            "--size", str(DISK_BYTES), "--tmpfs", "/dev/shm",
+            "--size", str(STUDENT_DISK_BYTES), "--tmpfs", "/dev/shm",
             *_gpu_binds(),
             "--ro-bind", str(CHILD_SCRIPT), str(SANDBOX / "child.py"),
             *(["--ro-bind", str(script), str(SANDBOX / script.name)] if script != CHILD_SCRIPT else []),

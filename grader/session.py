@@ -28,15 +28,12 @@ from grader.errors import (
 )
 from grader.exercise import Limits
 from grader.limits import Ending, ProcessLimits, ResourceGroup, ending_text, resource_group
+from grader.settings import ANSWER_MAX_BYTES, LOAD_SECONDS_AT_LEAST, STUDENT_FILE_MAX_BYTES, STUDENT_MAX_TASKS
 from grader.spawn import Spawner, StartError, StudentProcess
 
 __all__ = ["StudentSession"]
 
-MAX_ANSWER_BYTES = 64 * 1024 * 1024
-MAX_FILE_BYTES = 64 * 1024 * 1024  # any one file the student writes, their printed output included
-MAX_TASKS = 512  # processes and threads; TensorFlow alone starts dozens of threads
 FORGED = "its answer was out of order or forged (do not write to the grader's pipes)"
-LOAD_SECONDS_AT_LEAST = 60.0  # importing TensorFlow alone takes ~4 s, more under load
 
 
 class StudentSession:
@@ -60,7 +57,7 @@ class StudentSession:
         self.log_path = scratch / "student-output.txt"
         self.sys_path: list[str] = []
         self.group: ResourceGroup | None = None
-        self.process_limits = ProcessLimits(limits.memory_mb, MAX_TASKS, MAX_FILE_BYTES)
+        self.process_limits = ProcessLimits(limits.memory_mb, STUDENT_MAX_TASKS, STUDENT_FILE_MAX_BYTES)
         self.ending: Ending | None = None  # why the last student process ended, once it has
         self.deadline = time.monotonic() + limits.submission_seconds
         self.process: StudentProcess | None = None
@@ -74,10 +71,10 @@ class StudentSession:
 
     def _spawn(self) -> None:
         """Start the student process, or raise StudentStartError with nothing left open or running."""
-        self.process_limits = ProcessLimits(self.limits.memory_mb, MAX_TASKS, MAX_FILE_BYTES)
-        child_limits = {"file_bytes": MAX_FILE_BYTES, "disk_bytes": self.process_limits.disk_bytes}
+        self.process_limits = ProcessLimits(self.limits.memory_mb, STUDENT_MAX_TASKS, STUDENT_FILE_MAX_BYTES)
+        child_limits = {"file_bytes": STUDENT_FILE_MAX_BYTES, "disk_bytes": self.process_limits.disk_bytes}
         if self.spawner.own_user_namespace:  # RLIMIT_NPROC counts per user namespace
-            child_limits["tasks"] = MAX_TASKS
+            child_limits["tasks"] = STUDENT_MAX_TASKS
         request_read, request_write = os.pipe()
         response_read, response_write = os.pipe()
         self.group, self.ending = None, None
@@ -251,9 +248,9 @@ class StudentSession:
             if not chunk:
                 raise StudentCrashError(what, *self._ended())
             pending += chunk
-            if len(pending) > MAX_ANSWER_BYTES:
+            if len(pending) > ANSWER_MAX_BYTES:
                 self.kill()
-                raise StudentCrashError(what, None, f"the value returned is larger than {MAX_ANSWER_BYTES >> 20} MB")
+                raise StudentCrashError(what, None, f"the value returned is larger than {ANSWER_MAX_BYTES >> 20} MB")
         line, self._buffer = bytes(pending[:newline]), bytes(pending[newline + 1 :])
         return line
 

@@ -33,6 +33,7 @@ from grader.errors import GraderError
 from grader.limits import ResourceGroup, limits_backend
 from grader.paths import KIT_ROOT
 from grader.sandbox import SANDBOX, BubblewrapIsolation, Isolation, active_isolation, sandbox_problem
+from grader.settings import ZYGOTE_START_SECONDS
 
 __all__ = [
     "StudentProcess",
@@ -52,7 +53,6 @@ class StartError(RuntimeError):
 
 
 ZYGOTE_SCRIPT = KIT_ROOT / "grader" / "zygote.py"
-ZYGOTE_START_SECONDS = 120.0
 
 
 class StudentProcess(Protocol):
