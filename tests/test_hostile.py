@@ -147,7 +147,7 @@ def test_corpus_covers_the_attacks():
 
 def test_doctor_isolation_mode_is_reported():
     isolation = active_isolation()
-    assert isolation.describe()
+    assert isolation.describe().startswith(isolation.name), "doctor's line must name the isolation in force"
     if os.environ.get("CI") and os.geteuid() == 0:
         assert isolation.name == "bubblewrap", f"CI must run the corpus under bubblewrap: {isolation_problem()}"
 
