@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from grader.exercise import load_exercises
+from grader.gradebook import format_points
 from grader.paths import KIT_ROOT
 from grader.sandbox import isolation_problem
 from grader.validate import mutant_source, reference_source, stub_source
@@ -167,4 +168,4 @@ def test_nothing_persists_from_one_student_to_the_next(tmp_path):
     out = tmp_path / "out"
     assert _grade(submissions, out, "-j", "1").returncode == 0
     rows = (out / "gradebook.csv").read_text().splitlines()
-    assert rows[2].startswith("b_checker,10,"), rows
+    assert rows[2].startswith(f"b_checker,{format_points(exercise.max_points)},"), rows
