@@ -136,6 +136,7 @@ def test_helper_imports_without_the_kit(course: tuple[Path, list[Path]], tmp_pat
     assert helper_source() == (tmp_path / HELPER_FILE).read_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("exercise_id", ["02_linear_collapse", "04_losses"])
 def test_hidden_cells_score_solution_full_and_stub_zero(
     helper: types.ModuleType, exercises: dict[str, Exercise], exercise_id: str
