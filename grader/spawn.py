@@ -283,22 +283,16 @@ class ZygoteSpawner:
     def workdir(self, scratch: Path) -> Path:
         if self.process is not None and not self.healthy():  # a student reached it: replace it
             self.stop()
-        for folder in (self.work, *self._sandbox_tmp()):
+        # Only the work folder is shared with the zygote's sandbox: each student gets its own /tmp and /dev/shm
+        # (grader/zygote.py mounts them in the student's namespace), so the zygote's /tmp is never touched here.
+        # (Wiping it from the host walked into the interpreter and venv bound under /tmp and hid them.)
+        for folder in (self.work,):
             for entry in folder.iterdir():
                 if entry.is_dir() and not entry.is_symlink():
                     shutil.rmtree(entry, ignore_errors=True)
                 else:
                     entry.unlink(missing_ok=True)
         return self.work
-
-    def _sandbox_tmp(self) -> list[Path]:
-        if self.process is None or self.process.poll() is not None:
-            return []
-        tmp = Path(f"/proc/{self.inside}/root/tmp")  # the sandbox's own /tmp, seen from the host
-        try:
-            return [tmp] if tmp.is_dir() else []
-        except OSError:
-            return []
 
     def warm(self) -> None:
         """Start the zygote now if it does not run (it takes seconds: TensorFlow is imported)."""

@@ -128,6 +128,33 @@ def _drop_capabilities() -> None:
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
 
 
+def _fresh_tmpfs(target: str, size: int) -> None:
+    """An empty tmpfs over ``target``, keeping the mounts below it (a Python or venv under /tmp).
+
+    The sandbox binds the interpreter and the virtual environment wherever they live; one that
+    lives under /tmp must stay visible after the student's own /tmp covers it, or every lazy
+    import (TensorFlow has many) fails. Each such mount is held open, then bound back.
+    """
+    with open("/proc/self/mountinfo") as handle:
+        below = [line.split()[4].replace("\\040", " ") for line in handle]
+    below = sorted({m for m in below if m.startswith(target + "/")}, key=len)
+    held = []
+    for path in below:
+        try:
+            held.append((path, os.open(path, os.O_PATH), os.path.isdir(path)))
+        except OSError:
+            continue
+    _mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=1777")
+    for path, fd, is_dir in held:
+        if is_dir:
+            os.makedirs(path, exist_ok=True)
+        else:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
+        os.close(fd)
+
+
 def confine(limits: dict, keep: tuple[int, ...]) -> None:
     """In the student (PID 1 of its namespaces): fresh /proc, /tmp, /dev/shm; the rest read-only."""
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
@@ -135,7 +162,7 @@ def confine(limits: dict, keep: tuple[int, ...]) -> None:
     size = int(limits.get("disk_bytes") or 256 * 1024 * 1024)
     for target in ("/tmp", "/dev/shm"):
         if os.path.isdir(target):
-            _mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=1777")
+            _fresh_tmpfs(target, size)
     _read_only_elsewhere()
     for fd in sorted(int(name) for name in os.listdir("/proc/self/fd")):
         if fd > 2 and fd not in keep:

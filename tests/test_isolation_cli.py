@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from grader.exercise import load_exercises
+from grader.gradebook import format_points
 from grader.paths import KIT_ROOT
 from grader.sandbox import sandbox_problem
 from grader.validate import reference_source
@@ -79,3 +80,29 @@ def test_a_virtual_environment_under_tmp_is_still_sandboxed(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "''", result.stdout
+
+
+@pytest.mark.slow
+def test_students_after_the_first_still_import_from_a_venv_under_tmp(tmp_path):
+    """The zygote's /tmp used to be wiped between students, hiding a venv bound under /tmp: every import
+    the zygote had not done yet (TensorFlow's lazy ones, scikit-learn, ...) failed from the second student on."""
+    if sandbox_problem():
+        pytest.skip(sandbox_problem())
+    assert str(tmp_path).startswith("/tmp/"), tmp_path
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    site = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
+    (site / "kit.pth").write_text("\n".join(p for p in sys.path if p.endswith("site-packages")) + "\n")
+    (site / "lazyprobe.py").write_text("VALUE = 42\n")  # lives under /tmp; the zygote never imports it
+    exercise = load_exercises()[EXERCISE]
+    for student in ("ann", "bob", "cid"):
+        folder = tmp_path / "submissions" / student / EXERCISE
+        folder.mkdir(parents=True)
+        (folder / exercise.student_file).write_text(reference_source(exercise) + "\nimport lazyprobe  # noqa\n")
+    command = [str(venv / "bin" / "python"), "-m", "grader", "grade", str(tmp_path / "submissions")]
+    command += ["--exercise", EXERCISE, "--out", str(tmp_path / "out"), "-j", "1"]
+    result = subprocess.run(command, cwd=KIT_ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    full = format_points(exercise.max_points)
+    rows = (tmp_path / "out" / "gradebook.csv").read_text().splitlines()[1:]
+    assert rows == [f"{s},{full},{full}" for s in ("ann", "bob", "cid")], result.stdout[-2000:]
