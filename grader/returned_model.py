@@ -165,6 +165,16 @@ def _check_nesting(config: Any, function: str) -> None:
         raise _refuse(function, f"a model config with {layers} objects (at most {MODEL_MAX_LAYERS} layers)")
 
 
+def _unsafe(function: str, exc: Exception) -> StudentReturnTypeError:
+    """The refusal of a model Keras could not build or load in safe mode, with Keras' first line."""
+    first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+    return _refuse(
+        function,
+        "a Keras model that could not be loaded safely",
+        f"{type(exc).__name__}: {first_line}; use only built-in layers, no Lambda layers",
+    )
+
+
 def _build_without_weights(config: dict, function: str) -> Any:
     """The model of ``config`` with shapes but no allocated weights (safe mode)."""
     import keras
@@ -179,12 +189,7 @@ def _build_without_weights(config: dict, function: str) -> Any:
         with keras.StatelessScope(initialize_variables=False), serialization_lib.SafeModeScope(True):
             return serialization_lib.deserialize_keras_object(config, safe_mode=True)
     except Exception as exc:
-        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
-        raise _refuse(
-            function,
-            "a Keras model that could not be loaded safely",
-            f"{type(exc).__name__}: {first_line}; use only built-in layers, no Lambda layers",
-        ) from None
+        raise _unsafe(function, exc) from None
     finally:  # the shapes-only variables must never be initialised later
         global_state.set_global_attribute("uninitialized_variables", pending)
 
@@ -277,9 +282,4 @@ def load_returned_model(workdir: Path, relative: str, function: str) -> Any:
         try:
             return keras.saving.load_model(path, safe_mode=True, compile=False)
         except Exception as exc:
-            first_line = (str(exc).strip().splitlines() or [""])[0][:300]
-            raise _refuse(
-                function,
-                "a Keras model that could not be loaded safely",
-                f"{type(exc).__name__}: {first_line}; use only built-in layers, no Lambda layers",
-            ) from None
+            raise _unsafe(function, exc) from None

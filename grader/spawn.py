@@ -286,12 +286,11 @@ class ZygoteSpawner:
         # Only the work folder is shared with the zygote's sandbox: each student gets its own /tmp and /dev/shm
         # (grader/zygote.py mounts them in the student's namespace), so the zygote's /tmp is never touched here.
         # (Wiping it from the host walked into the interpreter and venv bound under /tmp and hid them.)
-        for folder in (self.work,):
-            for entry in folder.iterdir():
-                if entry.is_dir() and not entry.is_symlink():
-                    shutil.rmtree(entry, ignore_errors=True)
-                else:
-                    entry.unlink(missing_ok=True)
+        for entry in self.work.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
         return self.work
 
     def warm(self) -> None:

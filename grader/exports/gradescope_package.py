@@ -11,8 +11,6 @@ and the hidden tests: this is the instructor's package, students never see it), 
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 from grader.exercise import Exercise
 from grader.exports import ExportError
 from grader.exports.gradescope_runtime import VISIBILITIES
+from grader.exports.zip_file import check_zip_target, write_zip
 from grader.paths import DATASETS, KIT_ROOT
 
 __all__ = ["package_files", "write_gradescope_package", "write_gradescope_packages", "Package", "NOT_FOR_GRADING"]
@@ -76,35 +75,18 @@ def package_files(exercise: Exercise, hidden_visibility: str = "after_published"
     return dict(sorted(files.items()))
 
 
-def _check_target(zip_path: Path) -> None:
-    if zip_path.suffix != ".zip":
-        raise ExportError(str(zip_path), "expected a file name ending in .zip")
-    if zip_path.is_dir():
-        raise ExportError(str(zip_path), "is a folder; give a file name ending in .zip (or use --all DIR)")
-    if not zip_path.parent.is_dir():
-        raise ExportError(str(zip_path), f"the folder {zip_path.parent} does not exist")
+def _entry(name: str, content: bytes) -> tuple[zipfile.ZipInfo, bytes]:
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = (0o755 if name in SCRIPTS else 0o644) << 16
+    return info, content
 
 
 def write_gradescope_package(zip_path: Path, exercise: Exercise, hidden_visibility: str = "after_published") -> Package:
     """Write one exercise's autograder zip (atomically)."""
-    _check_target(zip_path)
+    check_zip_target(zip_path, " (or use --all DIR)")
     files = package_files(exercise, hidden_visibility)
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".gradescope-", suffix=".zip", dir=zip_path.parent)
-        os.close(handle)
-        os.chmod(temporary, 0o644)  # mkstemp's 0600 would keep it from other users (a course's TAs)
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, content in files.items():
-                info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = (0o755 if name in SCRIPTS else 0o644) << 16
-                archive.writestr(info, content)
-        os.replace(temporary, zip_path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise ExportError(str(zip_path), f"cannot write ({exc.strerror or exc})") from None
+    write_zip(zip_path, (_entry(name, content) for name, content in files.items()))
     return Package(zip_path, len(files), zip_path.stat().st_size)
 
 

@@ -10,14 +10,13 @@ bodies, hidden tests, mutants) and nothing of ``grader/`` goes in.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
 from grader.authoring.build import generated_files, index_file
 from grader.exercise import Exercise
 from grader.exports import ExportError
+from grader.exports.zip_file import check_zip_target, write_zip
 from grader.paths import DATASETS, EXERCISES, KIT_ROOT
 
 STUDENT_REQUIREMENTS = KIT_ROOT / "requirements-students.txt"
@@ -129,34 +128,24 @@ def _folders(names: list[str]) -> list[str]:
     return sorted(folders)
 
 
+def _folder_entry(folder: str) -> tuple[zipfile.ZipInfo, bytes]:
+    info = zipfile.ZipInfo(folder, date_time=FIXED_TIME)
+    info.external_attr = (0o40755 << 16) | 0x10  # a folder, rwxr-xr-x (and the MS-DOS folder bit)
+    return info, b""
+
+
+def _file_entry(name: str, content: bytes) -> tuple[zipfile.ZipInfo, bytes]:
+    info = zipfile.ZipInfo(f"{TOP}/{name}", date_time=FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o100644 << 16  # a file, rw-r--r--
+    return info, content
+
+
 def write_student_bundle(zip_path: Path, exercises: list[Exercise]) -> int:
     """Write the students' zip (atomically); return the number of files in it."""
     if not exercises:
         raise ExportError(str(zip_path), "no exercises to export")
-    if zip_path.suffix != ".zip":
-        raise ExportError(str(zip_path), "expected a file name ending in .zip")
-    if zip_path.is_dir():
-        raise ExportError(str(zip_path), "is a folder; give a file name ending in .zip")
-    if not zip_path.parent.is_dir():
-        raise ExportError(str(zip_path), f"the folder {zip_path.parent} does not exist")
+    check_zip_target(zip_path)
     files = bundle_files(exercises)
-    temporary = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".students-", suffix=".zip", dir=zip_path.parent)
-        os.close(handle)
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for folder in _folders(list(files)):
-                info = zipfile.ZipInfo(folder, date_time=FIXED_TIME)
-                info.external_attr = (0o40755 << 16) | 0x10  # a folder, rwxr-xr-x (and the MS-DOS folder bit)
-                archive.writestr(info, b"")
-            for name, content in files.items():
-                info = zipfile.ZipInfo(f"{TOP}/{name}", date_time=FIXED_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o100644 << 16  # a file, rw-r--r--
-                archive.writestr(info, content)
-        os.replace(temporary, zip_path)
-    except OSError as exc:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise ExportError(str(zip_path), f"cannot write ({exc.strerror or exc})") from None
+    write_zip(zip_path, [*map(_folder_entry, _folders(list(files))), *(_file_entry(n, c) for n, c in files.items())])
     return len(files)

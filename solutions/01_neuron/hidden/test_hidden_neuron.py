@@ -167,6 +167,20 @@ def _keras_model(student, W, b):
     return expect_model(student.keras_dense(W, b), what=what), what
 
 
+def _check_model_output(student, X, W, b, hint):
+    """keras_dense(W, b) called by the judge on X gives dense_forward(X, W, b)."""
+    model, what = _keras_model(student, W, b)
+    try:
+        out = model(X.astype("float32"))
+    except Exception as err:  # noqa: BLE001 -- the judge calls the model: say why it failed
+        fail(
+            f"{what}: calling the returned model on a batch of shape {X.shape} raised "
+            f"{type(err).__name__}: {str(err)[:200]}"
+        )
+    got = expect_array(keras.ops.convert_to_numpy(out), what=f"{what}: model(X)", shape=(X.shape[0], W.shape[0]))
+    expect_close(got, X @ W.T + b, what=f"{what}: model(X)", rtol=RTOL, atol=ATOL, hint=hint)
+
+
 def test_keras_dense_layer(student):
     _, W, b = _data(60, 1, 5, 3)
     model, what = _keras_model(student, W, b)
@@ -216,22 +230,12 @@ def test_keras_dense_weights(student):
 @pytest.mark.parametrize("shape", [(16, 5, 3), (7, 3, 6)], ids=_case_id)
 def test_keras_dense_matches_numpy(student, shape):
     X, W, b = _data(80 + sum(shape), *shape)
-    model, what = _keras_model(student, W, b)
-    try:
-        out = model(X.astype("float32"))
-    except Exception as err:  # noqa: BLE001 -- the judge calls the model: say why it failed
-        fail(
-            f"{what}: calling the returned model on a batch of shape {X.shape} raised "
-            f"{type(err).__name__}: {str(err)[:200]}"
-        )
-    got = expect_array(keras.ops.convert_to_numpy(out), what=f"{what}: model(X)", shape=(shape[0], shape[2]))
-    expect_close(
-        got,
-        X @ W.T + b,
-        what=f"{what}: model(X)",
-        rtol=RTOL,
-        atol=ATOL,
-        hint="The model must compute dense_forward(X, W, b): same weights, kernel = W.T, and no activation function.",
+    _check_model_output(
+        student,
+        X,
+        W,
+        b,
+        "The model must compute dense_forward(X, W, b): same weights, kernel = W.T, and no activation function.",
     )
 
 
@@ -239,21 +243,11 @@ def test_keras_dense_matches_numpy(student, shape):
 @pytest.mark.parametrize("shape", [(5, 4, 1), (6, 1, 3), (1, 1, 1)], ids=["1-unit", "1-input", "1-sample-1x1"])
 def test_keras_dense_edge_shapes(student, shape):
     X, W, b = _data(90 + sum(shape), *shape)
-    model, what = _keras_model(student, W, b)
-    try:
-        out = model(X.astype("float32"))
-    except Exception as err:  # noqa: BLE001 -- the judge calls the model: say why it failed
-        fail(
-            f"{what}: calling the returned model on a batch of shape {X.shape} raised "
-            f"{type(err).__name__}: {str(err)[:200]}"
-        )
-    got = expect_array(keras.ops.convert_to_numpy(out), what=f"{what}: model(X)", shape=(shape[0], shape[2]))
-    expect_close(
-        got,
-        X @ W.T + b,
-        what=f"{what}: model(X)",
-        rtol=RTOL,
-        atol=ATOL,
-        hint="Keep W two-dimensional when it has one row or one column: the kernel is W.T, "
+    _check_model_output(
+        student,
+        X,
+        W,
+        b,
+        "Keep W two-dimensional when it has one row or one column: the kernel is W.T, "
         "of shape (n_inputs, n_units); no squeeze.",
     )
