@@ -47,6 +47,7 @@ class Exercise:
     draft: bool = False  # a draft is graded only when named with --exercise
     level: str = "core"  # "core" or "optional"
     minutes: int | None = None  # the estimated time a student needs
+    hidden_facts: tuple[str, ...] = ()  # patterns no feedback may contain (checked by validate)
 
     @property
     def module_name(self) -> str:
@@ -103,6 +104,7 @@ def load_exercise(folder: Path) -> Exercise:
         draft=data.get("draft", False),
         level=data.get("level", "core"),
         minutes=data.get("minutes"),
+        hidden_facts=tuple(data.get("feedback", {}).get("hidden_facts", [])),
     )
 
 

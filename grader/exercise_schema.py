@@ -9,12 +9,13 @@ required key. Nothing here imports more than the standard library.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from grader.errors import ExerciseDefinitionError
 
-__all__ = ["Key", "TOP_LEVEL", "LIMITS", "LEVELS", "check_metadata", "describe_schema"]
+__all__ = ["Key", "TOP_LEVEL", "LIMITS", "FEEDBACK", "LEVELS", "check_metadata", "describe_schema"]
 
 LEVELS = ("core", "optional")
 
@@ -36,12 +37,23 @@ TOP_LEVEL = (
     Key("draft", "boolean", False, "true: graded only when named with --exercise, never in a default gradebook"),
     Key("level", "level", False, "core (default) or optional"),
     Key("minutes", "integer", False, "estimated student time in minutes"),
+    Key("feedback", "table", False, "hidden_facts: what no feedback may reveal"),
 )
 
 LIMITS = (
     Key("call_seconds", "number", False, "time limit of one call into student code"),
     Key("submission_seconds", "number", False, "time limit of a whole submission"),
     Key("memory_mb", "integer", False, "memory limit of the student process"),
+)
+
+
+FEEDBACK = (
+    Key(
+        "hidden_facts",
+        "list of patterns",
+        False,
+        "regular expressions (case-insensitive) that no feedback on the stub or a mutant may contain",
+    ),
 )
 
 
@@ -56,11 +68,21 @@ def _fits(value: Any, kind: str) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
     if kind == "list of strings":
         return isinstance(value, list) and all(isinstance(item, str) and item.isidentifier() for item in value)
+    if kind == "list of patterns":
+        return isinstance(value, list) and all(isinstance(item, str) and item and _compiles(item) for item in value)
     if kind == "table":
         return isinstance(value, dict)
     if kind == "level":
         return value in LEVELS
     raise ValueError(kind)
+
+
+def _compiles(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def _expected(kind: str) -> str:
@@ -69,6 +91,7 @@ def _expected(kind: str) -> str:
         "number": "a positive number",
         "level": " or ".join(f'"{level}"' for level in LEVELS),
         "list of strings": "a list of Python names",
+        "list of patterns": "a list of valid regular expressions",
         "string": "a non-empty string",
     }.get(kind, f"a {kind}")
 
@@ -95,6 +118,7 @@ def check_metadata(data: dict, where: str) -> dict:
     """``data`` (a parsed exercise.toml) checked against the schema; raises ExerciseDefinitionError."""
     _check_keys(data, TOP_LEVEL, where, "")
     _check_keys(data.get("limits", {}), LIMITS, where, "limits")
+    _check_keys(data.get("feedback", {}), FEEDBACK, where, "feedback")
     points = data["points"]
     if not points:
         raise ExerciseDefinitionError(where, "[points] is empty; map each hidden test to a positive number")
@@ -110,4 +134,5 @@ def describe_schema() -> list[str]:
     """One line per key, for documentation."""
     lines = [f"{k.name}: {_expected(k.kind)}{' (required)' if k.required else ''}: {k.help}" for k in TOP_LEVEL]
     lines += [f"[limits] {k.name}: {_expected(k.kind)}: {k.help}" for k in LIMITS]
+    lines += [f"[feedback] {k.name}: {_expected(k.kind)}: {k.help}" for k in FEEDBACK]
     return lines

@@ -15,7 +15,15 @@ import numpy as np
 
 from grader.errors import StudentCodeError
 
-__all__ = ["expect_array", "expect_close", "expect_number", "expect_model", "fail", "StudentCodeError"]
+__all__ = [
+    "expect_array",
+    "expect_close",
+    "expect_number",
+    "expect_model",
+    "fail",
+    "property_settings",
+    "StudentCodeError",
+]
 
 
 class HiddenTestFailure(AssertionError):
@@ -146,3 +154,23 @@ def expect_model(value: Any, *, what: str) -> Any:
     if not isinstance(value, keras.Model):
         fail(f"{what}: expected a keras.Model. Received: {describe(value)}")
     return value
+
+
+def property_settings(max_examples: int = 40) -> Any:
+    """Hypothesis settings for a hidden property test: the same examples on every run.
+
+    ``@property_settings(25)`` above ``@given(...)``: derandomized (a fixed seed), no example
+    database, no deadline (a student process may be slow), no blob printed, and no health check
+    that the ``student`` fixture or a slow student would trip. Keep ``max_examples`` small: each
+    example is a call into the student's process.
+    """
+    from hypothesis import HealthCheck, settings  # only property tests need Hypothesis
+
+    return settings(
+        max_examples=max_examples,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        print_blob=False,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )

@@ -4,7 +4,9 @@ For each exercise: the generated files are up to date; the hidden tests and
 ``[points]`` agree; the reference solution scores full points and passes its
 public tests; the generated stub scores 0; every mutant loses points; every correct
 alternative solution (``alternatives/*.py``) scores full points; the rule table
-(``RULES.md``, where there is one) names every hidden test and only hidden tests.
+(``RULES.md``) has a row with hidden tests for every rule marker ``[Rn]`` of the task
+text and names every hidden test; no feedback on the stub or a mutant shows grader
+internals or a hidden fact (``[feedback] hidden_facts``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from grader.authoring.markers import make_stub, remove_markers
 from grader.errors import BuildError
 from grader.executor import Done, Job, run_jobs
 from grader.exercise import Exercise, hidden_test_names, points_problems
-from grader.feedback_audit import internals_in
+from grader.feedback_audit import hidden_facts_in, internals_in
 from grader.gradebook import format_points
 from grader.judge import run_tests, student_session
 from grader.outcomes import Outcome, TestResult
@@ -35,6 +37,7 @@ __all__ = [
     "mutant_source",
     "alternatives",
     "rule_table_problems",
+    "rule_markers",
     "hidden_test_names",
     "defined_names",
 ]
@@ -127,28 +130,97 @@ def _names_check(exercise: Exercise) -> Check:
     )
 
 
-RULE_TABLE = "RULES.md"  # | rule (quoted from README.md) | hidden test(s) |, one row per stated rule
+RULE_TABLE = "RULES.md"  # | rule | quoted from README.md | hidden test(s) |, one row per marked rule
 _TEST_NAME = re.compile(r"`(test_\w+?)(\*?)`")
+_MARKER = re.compile(r"\[(R\d+)\]")
+_RULE_ID = re.compile(r"R\d+")
+_CODE_BLOCK = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+RULES_SENTENCE = "Each rule marked [R1], [R2], … is checked by hidden tests."  # tells students; no marker
+
+
+def rule_markers(task_text: str) -> list[str]:
+    """The rule markers (``[R1]``, ``[R2]``, …) of a task text, in order, outside code."""
+    prose = _INLINE_CODE.sub("", _CODE_BLOCK.sub("", task_text.replace(RULES_SENTENCE, "")))
+    return _MARKER.findall(prose)
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    """The body rows of the Markdown tables in ``text``, as cells (``\\|`` stays inside a cell)."""
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith("|") or set(line) <= set("|-: "):
+            continue
+        cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip("|"))]
+        if cells and not cells[0].lower().startswith("rule"):  # the header
+            rows.append(cells)
+    return rows
+
+
+def _names_in(cell: str, tests: set[str]) -> tuple[set[str], set[str]]:
+    """(hidden tests a cell names, names in it that match no hidden test); ``test_x*`` is a prefix."""
+    covered, unknown = set(), set()
+    for name, star in _TEST_NAME.findall(cell):
+        matched = {t for t in tests if (t.startswith(name) if star else t == name)}
+        covered |= matched
+        if not matched:
+            unknown.add(name + star)
+    return covered, unknown
 
 
 def rule_table_problems(exercise: Exercise) -> list[str]:
-    """What is wrong with ``solutions/<id>/RULES.md``, if the exercise has one.
+    """What is wrong between the task text's rule markers and ``solutions/<id>/RULES.md``.
 
-    Every test the table names (``test_x`` or a prefix ``test_x_*``) must be a hidden test, and every
-    hidden test must appear in the table: a renamed test or a test of no stated rule shows up here.
+    Every rule the task text states carries a marker ``[Rn]``; RULES.md has one row per
+    marker (first cell ``Rn``) naming the hidden tests that check it, plus note rows (first
+    cell ``-``). A marker without a row or without a test, a row without a marker, a test
+    the table does not name and a name that is no hidden test are all problems.
     """
     path = exercise.folder / RULE_TABLE
     if not path.is_file():
-        return []
-    named = _TEST_NAME.findall(path.read_text(encoding="utf-8"))
+        return [f"{RULE_TABLE} is missing: write one row per rule marker [Rn] of README.md and its hidden tests"]
+    markers = rule_markers(exercise.task_file.read_text(encoding="utf-8"))
     tests = hidden_test_names(exercise)
-    unknown = sorted(
-        {name + star for name, star in named if not (any(t.startswith(name) for t in tests) if star else name in tests)}
-    )
-    covered = {t for t in tests for name, star in named if (t.startswith(name) if star else t == name)}
-    problems = [f"{RULE_TABLE} names tests that do not exist: {', '.join(unknown)}"] if unknown else []
+    problems = []
+    if not markers:
+        problems.append("README.md marks no rule: put [R1], [R2], … after each rule the task text states")
+    twice = sorted({m for m in markers if markers.count(m) > 1})
+    if twice:
+        problems.append(f"README.md marks {', '.join(twice)} more than once")
+    covered: set[str] = set()
+    unknown: set[str] = set()
+    rule_tests: dict[str, set[str]] = {}
+    no_id = []
+    for cells in _table_rows(path.read_text(encoding="utf-8")):
+        rule = cells[0]
+        if rule != "-" and not _RULE_ID.fullmatch(rule):
+            no_id.append(rule[:30])
+            continue
+        named, bad = _names_in(" ".join(cells[1:]), tests)
+        covered |= named
+        unknown |= bad
+        if rule != "-":
+            rule_tests.setdefault(rule, set()).update(named)
+    if no_id:
+        problems.append(
+            f"{len(no_id)} rows of {RULE_TABLE} do not start with a rule id (R1, R2, …) or -, e.g. {no_id[0]!r}"
+        )
+    if unknown:
+        problems.append(f"{RULE_TABLE} names tests that do not exist: {', '.join(sorted(unknown))}")
     if tests - covered:
         problems.append(f"hidden tests missing from {RULE_TABLE}: {', '.join(sorted(tests - covered))}")
+    no_row = [m for m in dict.fromkeys(markers) if m not in rule_tests]
+    if no_row:
+        problems.append(f"rules marked in README.md with no row in {RULE_TABLE}: {', '.join(no_row)}")
+    untested = [m for m in dict.fromkeys(markers) if m in rule_tests and not rule_tests[m]]
+    if untested:
+        problems.append(f"rules with no hidden test: {', '.join(untested)} (write a test, name it in {RULE_TABLE})")
+    unmarked = sorted(set(rule_tests) - set(markers), key=lambda r: int(r[1:]))
+    if unmarked:
+        problems.append(f"{RULE_TABLE} rows with no marker in README.md: {', '.join(unmarked)}")
     return problems
 
 
@@ -166,9 +238,12 @@ def _static_checks(exercise: Exercise) -> list[Check]:
     problems = points_problems(exercise)
     checks.append(Check(f"{len(names)} hidden tests, all with points", not problems, "; ".join(problems)))
     checks.append(_names_check(exercise))
-    if (exercise.folder / RULE_TABLE).is_file():
-        problems = rule_table_problems(exercise)
-        checks.append(Check(f"{RULE_TABLE}: every stated rule's tests exist", not problems, "; ".join(problems)))
+    problems = rule_table_problems(exercise)
+    checks.append(
+        Check(
+            f"rule markers: every [Rn] in README.md has hidden tests in {RULE_TABLE}", not problems, "; ".join(problems)
+        )
+    )
     mutants = exercise.mutants
     checks.append(
         Check(f"{len(mutants)} mutants (at least 3)", len(mutants) >= 3, "add realistic wrong answers to mutants/")
@@ -195,9 +270,11 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
     passed = ", ".join(r.test for r in stub if r.points > 0)
     checks.append(Check(f"stub scores {_text(stub)}", stub_points == 0, f"tests passing on the stub: {passed}"))
     leaks = internals_in(stub)
+    revealed = hidden_facts_in(stub, exercise.hidden_facts)
     for mutant in exercise.mutants:
         results = done[f"mutant:{mutant.stem}"].results
         leaks += [f"mutant {mutant.stem}: {leak}" for leak in internals_in(results)]
+        revealed += [f"mutant {mutant.stem}: {fact}" for fact in hidden_facts_in(results, exercise.hidden_facts)]
         lost = [r.test for r in results if r.points < r.max_points]
         checks.append(
             Check(
@@ -222,6 +299,13 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
             "feedback on the stub and the mutants shows no grader internals",
             not leaks,
             "; ".join(leaks)[:1500] + " (write the message for the student: grader.testing.fail, expect_*)",
+        )
+    )
+    checks.append(
+        Check(
+            f"feedback reveals none of the {len(exercise.hidden_facts)} hidden facts of exercise.toml",
+            not revealed,
+            "; ".join(revealed)[:1500] + " (describe the mistake, not the hidden data)",
         )
     )
     return checks

@@ -47,6 +47,11 @@ def test_new_optional_keys_are_read(tmp_path):
     assert (load_exercise(_exercise(tmp_path, "16_toy")).draft, exercise.max_points) == (False, 2.0)
 
 
+def test_hidden_facts_are_read(tmp_path):
+    folder = _exercise(tmp_path, limits="[feedback]\nhidden_facts = ['\\b412\\b']\n")
+    assert load_exercise(folder).hidden_facts == (r"\b412\b",)
+
+
 @pytest.mark.parametrize(
     ("extra", "limits", "message"),
     [
@@ -57,6 +62,8 @@ def test_new_optional_keys_are_read(tmp_path):
         ("minutes = -5\n", "", "minutes must be a positive integer"),
         ("", "[limits]\nmemory_mb = 1.5\n", "[limits] memory_mb must be a positive integer"),
         ("", "[limits]\ncall_seconds = 'ten'\n", "[limits] call_seconds must be a positive number"),
+        ("", "[feedback]\nhidden_fact = []\n", "unknown key [feedback] 'hidden_fact'; did you mean 'hidden_facts'?"),
+        ("", "[feedback]\nhidden_facts = ['(unclosed']\n", "[feedback] hidden_facts must be a list of valid regular"),
     ],
 )
 def test_bad_keys_are_one_line_errors_naming_file_and_key(tmp_path, extra, limits, message):

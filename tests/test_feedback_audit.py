@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from grader.feedback_audit import INTERNALS, internals_in
+from grader.feedback_audit import INTERNALS, hidden_facts_in, internals_in
 from grader.outcomes import Outcome
 from grader.outcomes import TestResult as Result
 
@@ -44,3 +44,16 @@ def test_every_kind_has_an_example():
 )
 def test_plain_feedback_passes(message):
     assert internals_in([_result(message)]) == []
+
+
+def test_hidden_facts_are_found_case_insensitively():
+    results = [_result("The hidden test set has 412 rows"), _result("fine", details="Magnitude matters most")]
+    found = hidden_facts_in(results, [r"\b412\b", "magnitude matters"])
+    assert found == [
+        "test_x: reveals '412' (hidden fact '\\\\b412\\\\b')",
+        "test_x: reveals 'Magnitude matters' (hidden fact 'magnitude matters')",
+    ]
+
+
+def test_hidden_fact_pattern_does_not_match_other_numbers():
+    assert hidden_facts_in([_result("expected 4120 rows, got 1412")], [r"\b412\b"]) == []

@@ -1,11 +1,11 @@
 import keras
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader.testing import expect_array, expect_close, expect_model, expect_number, fail
+from grader.testing import expect_array, expect_close, expect_model, expect_number, fail, property_settings
 
 # Keras computes in float32; NumPy answers may be float32 or float64.
 RTOL, ATOL = 1e-5, 1e-5
@@ -112,14 +112,7 @@ def _dense_inputs(draw):
     return X, W, b
 
 
-@settings(
-    max_examples=40,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@property_settings(40)
 @given(data=_dense_inputs())
 def test_dense_forward_property(student, data):
     """Any shape (1 sample, 1 unit, 1 input too), float32 or float64, zeros, large values."""

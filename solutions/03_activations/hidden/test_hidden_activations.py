@@ -9,11 +9,11 @@ import keras
 import numpy as np
 import pytest
 import scipy.special
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader.testing import expect_array, expect_close, expect_model, fail
+from grader.testing import expect_array, expect_close, expect_model, fail, property_settings
 
 
 def _keras(fn, x, **kwargs):
@@ -230,14 +230,7 @@ _ELEMENTWISE = {
     "leaky_relu_grad": lambda x, alpha: np.where(x > 0, 1.0, alpha),
     "tanh_grad": lambda x, alpha: 1.0 / np.cosh(np.clip(x, -350.0, 350.0)) ** 2,
 }
-_SETTINGS = settings(
-    max_examples=25,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+_SETTINGS = property_settings(25)
 
 
 @st.composite

@@ -3,7 +3,7 @@
 import keras
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -13,6 +13,7 @@ from grader.testing import (
     expect_close,
     expect_number,
     fail,
+    property_settings,
 )
 
 # The student's reduction names -> Keras' reduction argument.
@@ -318,14 +319,7 @@ def test_mean_and_sum_return_floats(student, name):
 
 # --- properties: any n and k (1 included), float32 or float64, zeros, extremes ---------------
 
-_SETTINGS = settings(
-    max_examples=25,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+_SETTINGS = property_settings(25)
 _UNIT = st.floats(-1.0, 1.0, allow_nan=False, width=32)
 _PROBABILITY = st.one_of(st.sampled_from([0.0, 1.0, 0.5]), st.floats(0.0, 1.0, width=32))
 

@@ -2,11 +2,11 @@
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_score, recall_score
 
-from grader.testing import StudentCodeError, expect_close, expect_number, fail
+from grader.testing import StudentCodeError, expect_close, expect_number, fail, property_settings
 
 EXACT = 1e-12  # counts are integers; the ratios should come out to the last bit
 METRICS = ["accuracy", "precision", "recall", "f1_score"]
@@ -316,14 +316,7 @@ def _judge_ratio(numerator, denominator, zero_division):
     return numerator / denominator if denominator else zero_division
 
 
-@settings(
-    max_examples=40,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@property_settings(40)
 @given(case=label_sets())
 def test_metrics_property(student, case):
     """1 to 12 samples, lists or arrays, numbers or strings, a third label, any positive and zero_division."""
