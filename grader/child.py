@@ -39,7 +39,9 @@ Values V are JSON with tagged objects for what JSON lacks::
     {"$dict": [[key, V], ...]}          keys are strings or integers
     {"$ndarray": BASE64}                np.save bytes, allow_pickle=False
     {"$scalar": BASE64}                 a NumPy scalar, saved as a 0-d array
-    {"$keras": "returns/N.keras"}       a keras.Model saved in the working dir
+    {"$model": {"config": JSON_TEXT, "weights": [{"$ndarray": ...}, ...]}}
+                                        a keras.Model: what model.save writes as
+                                        config.json, and model.get_weights()
     {"$unsupported": "module.Type", "detail": "..."}
 
 Before every load and call the child seeds Python's ``random``, NumPy's global
@@ -113,10 +115,6 @@ def _error(kind: str, exc: BaseException | None, workdir: str, message: str = ""
 class _Encoder:
     """Turns a student's return value into tagged JSON, refusing anything else."""
 
-    def __init__(self, workdir: str) -> None:
-        self.workdir = workdir
-        self.saved = 0
-
     def encode(self, value, depth: int = 0):
         if depth > 50:
             raise ValueError("the value is nested more than 50 levels deep")
@@ -150,17 +148,26 @@ class _Encoder:
                 return {"$scalar": _save_array(np, np.asarray(value))}
         keras = sys.modules.get("keras")
         if keras is not None and isinstance(value, keras.Model):
-            os.makedirs(os.path.join(self.workdir, "returns"), exist_ok=True)
-            self.saved += 1
-            relative = f"returns/{self.saved}.keras"
-            value.save(os.path.join(self.workdir, relative))
-            return {"$keras": relative}
+            return _model(keras, np, value)
         detail = ""
         if keras is not None and isinstance(value, keras.layers.Layer):
             detail = "a Keras layer on its own cannot be returned: wrap it in a keras.Model"
         elif "tensorflow" in kind.__module__ or "Tensor" in kind.__name__:
             detail = "a tensor: convert it with np.asarray(...)"
         return _unsupported(value, detail)
+
+
+def _model(keras, np, model) -> dict:
+    """A keras.Model as its config text and weights; the judge rebuilds it in safe mode."""
+    try:
+        config = json.dumps(keras.saving.serialize_keras_object(model))
+        weights = [np.asarray(weight) for weight in model.get_weights()]
+    except Exception as exc:  # a broken or hostile model: the test says why
+        return _unsupported(model, f"a Keras model that could not be serialised ({type(exc).__name__}: {exc})"[:300])
+    for weight in weights:
+        if type(weight) is not np.ndarray or weight.dtype.kind not in ARRAY_KINDS:
+            return _unsupported(model, "a Keras model with weights that are not plain arrays")
+    return {"$model": {"config": config, "weights": [{"$ndarray": _save_array(np, w)} for w in weights]}}
 
 
 def _unsupported(value, detail: str = "") -> dict:
@@ -175,7 +182,7 @@ def _save_array(np, array) -> str:
 
 
 def _decode(value):
-    """Arguments from the judge: the same tags, without $keras or $unsupported."""
+    """Arguments from the judge: the same tags, without $model or $unsupported."""
     if isinstance(value, list):
         return [_decode(item) for item in value]
     if not isinstance(value, dict):
@@ -202,7 +209,7 @@ class Child:
         self.workdir = os.path.realpath(workdir)
         self.module = None
         self.path = "your file"
-        self.encoder = _Encoder(self.workdir)
+        self.encoder = _Encoder()
 
     def handle(self, request: dict) -> dict:
         op = request.get("op")

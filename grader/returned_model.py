@@ -1,150 +1,60 @@
-"""A Keras model a student returned, loaded by the judge only after its size and cost are known.
+"""A Keras model a student returned, rebuilt by the judge only after its size and cost are known.
 
-The student process saves a returned ``keras.Model`` as ``returns/N.keras`` in its
-working folder; the judge then loads it in its own process. Everything about that
-file is hostile, so before Keras sees it:
+The student process never hands the judge a file: it sends a returned ``keras.Model``
+as its config (the JSON text ``model.save`` would put in ``config.json``) and its
+weights (plain arrays, decoded like any other array answer). Everything about both is
+hostile, so before Keras builds anything real:
 
-1. the file is opened without following links and without blocking (a FIFO or a
-   leased file is refused, never waited on), must be a regular file and at most
-   ``MODEL_FILE_MAX_BYTES``; its bytes are copied into a private folder of the judge, so
-   the student cannot change them while Keras reads them;
-2. the archive's declared sizes are checked (entries and directory size from its
-   end record before ``zipfile`` reads the directory, then total uncompressed size and
-   compression ratio per member: no deflate bombs), then ``config.json`` is read and parsed
-   with a size and nesting cap;
-3. the model is built from that config with ``safe_mode=True`` inside a Keras
+1. the config text is at most ``MODEL_CONFIG_MAX_BYTES``, parses as a JSON object, and
+   is nested at most ``MODEL_CONFIG_MAX_DEPTH`` levels with at most ``MODEL_MAX_LAYERS``
+   objects (walked without recursion);
+2. the model is built from that config with ``safe_mode=True`` inside a Keras
    ``StatelessScope`` that does not initialise variables: shapes are known, no
    weight is allocated. Its parameter count, its largest activation and an
    estimate of the multiply-adds per sample are checked against caps.
 
-Only then does ``keras.saving.load_model(safe_mode=True)`` build the real model.
-Each refusal is a ``StudentReturnTypeError`` (the test fails with one line).
+Only then is the model built for real (safe mode, no compile) and given the weights,
+whose number and shapes must match its variables. The judge parses no archive and no
+HDF5 file of the student's, and opens no file the student wrote. Each refusal is a
+``StudentReturnTypeError`` (the test fails with one line).
 """
 
 from __future__ import annotations
 
-import io
 import json
 import math
-import os
-import stat
-import struct
-import tempfile
-import zipfile
-from pathlib import Path
 from typing import Any
 
 from grader.errors import StudentReturnTypeError
 from grader.settings import (
     MODEL_CONFIG_MAX_BYTES,
     MODEL_CONFIG_MAX_DEPTH,
-    MODEL_FILE_MAX_BYTES,
     MODEL_MAX_ACTIVATION,
-    MODEL_MAX_DIRECTORY_BYTES,
-    MODEL_MAX_ENTRIES,
     MODEL_MAX_LAYERS,
     MODEL_MAX_OPS_PER_SAMPLE,
     MODEL_MAX_PARAMS,
-    MODEL_MAX_RATIO,
     MODEL_MAX_RECURRENT_STEPS,
-    MODEL_RATIO_FLOOR_BYTES,
-    MODEL_UNCOMPRESSED_MAX_BYTES,
 )
 
-__all__ = ["load_returned_model", "read_returned_file", "check_archive", "check_declared_cost"]
+__all__ = ["rebuild_returned_model", "parse_config", "check_declared_cost"]
 
 
 def _refuse(function: str, what: str, detail: str = "") -> StudentReturnTypeError:
     return StudentReturnTypeError(function, what, detail)
 
 
-def read_returned_file(workdir: Path, relative: str, function: str) -> bytes:
-    """The bytes of ``workdir/relative``: no links, no FIFO, no waiting, at most ``MODEL_FILE_MAX_BYTES``."""
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-    folder_fd = file_fd = -1
+def parse_config(text: Any, function: str) -> dict:
+    """The model's config from its JSON text, after size and nesting caps."""
+    if not isinstance(text, str):
+        raise _refuse(function, "a malformed model config")
+    if len(text) > MODEL_CONFIG_MAX_BYTES:
+        raise _refuse(function, f"a model config larger than {MODEL_CONFIG_MAX_BYTES >> 20} MB")
     try:
-        folder_fd = os.open(workdir, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        for part in Path(relative).parts[:-1]:
-            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder_fd)
-            os.close(folder_fd)
-            folder_fd = inner
-        file_fd = os.open(Path(relative).name, flags, dir_fd=folder_fd)
-        info = os.fstat(file_fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _refuse(function, "a model file that is not a regular file")
-        if info.st_size > MODEL_FILE_MAX_BYTES:
-            raise _refuse(function, f"a model file larger than {MODEL_FILE_MAX_BYTES >> 20} MB")
-        chunks, left = [], MODEL_FILE_MAX_BYTES + 1
-        while left > 0:
-            chunk = os.read(file_fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    except BlockingIOError:
-        raise _refuse(function, "a model file that could not be read without waiting (locked or leased)") from None
-    except OSError as exc:
-        raise _refuse(function, "a model file that is missing, a link or unreadable", exc.strerror or "") from None
-    finally:
-        for fd in (file_fd, folder_fd):
-            if fd >= 0:
-                os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > MODEL_FILE_MAX_BYTES:
-        raise _refuse(function, f"a model file larger than {MODEL_FILE_MAX_BYTES >> 20} MB")
-    return data
-
-
-def _check_directory(data: bytes, function: str) -> None:
-    """The end record's entry count and directory size, before ``zipfile`` builds one object per entry."""
-    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
-    if at < 0 or len(data) < at + 22:
-        raise _refuse(function, "a model file that is not a .keras archive")
-    entries, directory_bytes = struct.unpack("<HI", data[at + 10 : at + 16])
-    if entries > MODEL_MAX_ENTRIES or directory_bytes > MODEL_MAX_DIRECTORY_BYTES:
-        raise _refuse(
-            function,
-            f"a model archive with {entries} members in {directory_bytes} bytes of directory "
-            f"(at most {MODEL_MAX_ENTRIES})",
-        )
-
-
-def check_archive(data: bytes, function: str) -> dict:
-    """The model's config after checking the archive's declared sizes; refuses bombs and malformed files."""
-    _check_directory(data, function)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError):
-        raise _refuse(function, "a model file that is not a .keras archive") from None
-    if len(entries) > MODEL_MAX_ENTRIES:
-        raise _refuse(function, f"a model archive with {len(entries)} members (at most {MODEL_MAX_ENTRIES})")
-    total = 0
-    for entry in entries:
-        total += entry.file_size
-        ratio_ok = (
-            entry.file_size <= MODEL_RATIO_FLOOR_BYTES or entry.file_size <= MODEL_MAX_RATIO * entry.compress_size
-        )
-        if not ratio_ok or total > MODEL_UNCOMPRESSED_MAX_BYTES:
-            raise _refuse(
-                function,
-                "a model archive that expands too much",
-                f"{entry.filename!r} declares {entry.file_size} bytes from {entry.compress_size}; "
-                f"at most {MODEL_UNCOMPRESSED_MAX_BYTES >> 20} MB in all and {MODEL_MAX_RATIO}:1",
-            )
-    try:
-        info = archive.getinfo("config.json")
-        if info.file_size > MODEL_CONFIG_MAX_BYTES:
-            raise _refuse(function, f"a model config larger than {MODEL_CONFIG_MAX_BYTES >> 20} MB")
-        with archive.open(info) as handle:
-            text = handle.read(MODEL_CONFIG_MAX_BYTES + 1)
         config = json.loads(text)
-    except KeyError:
-        raise _refuse(function, "a model archive without config.json") from None
-    except (ValueError, RecursionError, zipfile.BadZipFile, OSError, EOFError, RuntimeError):
-        raise _refuse(function, "a model archive whose config.json cannot be read") from None
+    except (ValueError, RecursionError):
+        raise _refuse(function, "a model config that is not valid JSON") from None
     if not isinstance(config, dict):
-        raise _refuse(function, "a model archive whose config.json is not an object")
+        raise _refuse(function, "a model config that is not an object")
     _check_nesting(config, function)
     return config
 
@@ -166,7 +76,7 @@ def _check_nesting(config: Any, function: str) -> None:
 
 
 def _unsafe(function: str, exc: Exception) -> StudentReturnTypeError:
-    """The refusal of a model Keras could not build or load in safe mode, with Keras' first line."""
+    """The refusal of a model Keras could not build in safe mode, with Keras' first line."""
     first_line = (str(exc).strip().splitlines() or [""])[0][:300]
     return _refuse(
         function,
@@ -176,22 +86,28 @@ def _unsafe(function: str, exc: Exception) -> StudentReturnTypeError:
 
 
 def _build_without_weights(config: dict, function: str) -> Any:
-    """The model of ``config`` with shapes but no allocated weights (safe mode)."""
+    """The model of ``config`` with shapes but no allocated weights (safe mode, compile config ignored)."""
     import keras
     from keras.src.backend.common import global_state
     from keras.src.saving import serialization_lib
 
-    pending = list(global_state.get_global_attribute("uninitialized_variables", []) or [])
-    # A compiled model's optimizer would build its own variables; the shapes check needs only the layers
-    # (the real load below uses compile=False as well).
+    # A compiled model's optimizer would build its own variables; the tests need only the layers.
     config = {key: value for key, value in config.items() if key != "compile_config"}
+    pending = list(global_state.get_global_attribute("uninitialized_variables", []) or [])
     try:
-        with keras.StatelessScope(initialize_variables=False), serialization_lib.SafeModeScope(True):
-            return serialization_lib.deserialize_keras_object(config, safe_mode=True)
+        with (
+            keras.StatelessScope(initialize_variables=False),
+            serialization_lib.SafeModeScope(True),
+            serialization_lib.ObjectSharingScope(),
+        ):
+            model = serialization_lib.deserialize_keras_object(config, safe_mode=True)
     except Exception as exc:
         raise _unsafe(function, exc) from None
-    finally:  # the shapes-only variables must never be initialised later
+    finally:  # no one else may initialise these variables: only rebuild_returned_model, after the checks
         global_state.set_global_attribute("uninitialized_variables", pending)
+    if not isinstance(model, keras.Model):
+        raise _refuse(function, "a model config that does not describe a keras.Model")
+    return model
 
 
 def _shapes(layer: Any, side: str) -> list[tuple]:
@@ -241,11 +157,8 @@ def _model_cost(model: Any) -> tuple[int, int, int]:
     return total, largest, steps
 
 
-def check_declared_cost(config: dict, function: str) -> int:
-    """Build ``config`` without weights; refuse it over the parameter, activation or cost caps. Returns params."""
-    model = _build_without_weights(config, function)
-    if not hasattr(model, "weights"):
-        raise _refuse(function, "a model config that does not describe a keras.Model")
+def check_declared_cost(model: Any, function: str) -> int:
+    """Refuse a model built without weights over the parameter, activation or cost caps. Returns params."""
     try:
         params = sum(math.prod(int(d) for d in weight.shape) for weight in model.weights)
         cost, largest, steps = _model_cost(model)
@@ -269,17 +182,26 @@ def check_declared_cost(config: dict, function: str) -> int:
     return params
 
 
-def load_returned_model(workdir: Path, relative: str, function: str) -> Any:
-    """The checked model at ``workdir/relative``, loaded with ``safe_mode=True`` from a private copy."""
-    data = read_returned_file(workdir, relative, function)
-    config = check_archive(data, function)
-    check_declared_cost(config, function)
-    import keras
+def rebuild_returned_model(config_text: Any, weights: list, function: str) -> Any:
+    """The student's model, rebuilt in safe mode from its checked config and given its weights.
 
-    with tempfile.TemporaryDirectory(prefix="grader-model-") as private:
-        path = Path(private) / "returned.keras"
-        path.write_bytes(data)
-        try:
-            return keras.saving.load_model(path, safe_mode=True, compile=False)
-        except Exception as exc:
-            raise _unsafe(function, exc) from None
+    The model is built once, without weights; only after its declared size and cost pass the
+    caps are its variables allocated and set to the student's arrays.
+    """
+    model = _build_without_weights(parse_config(config_text, function), function)
+    check_declared_cost(model, function)
+    expected = [tuple(int(d) for d in variable.shape) for variable in model.weights]
+    received = [tuple(array.shape) for array in weights]
+    if expected != received:
+        raise _refuse(
+            function,
+            "a Keras model whose weights do not match its layers",
+            f"{len(received)} arrays for {len(expected)} variables",
+        )
+    try:
+        for variable in model.variables:
+            variable._deferred_initialize()  # allocate now that the sizes are known
+        model.set_weights(weights)
+    except Exception as exc:
+        raise _refuse(function, "a Keras model whose weights could not be set", type(exc).__name__) from None
+    return model

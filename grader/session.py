@@ -162,7 +162,7 @@ class StudentSession:
         }
         answer = self._exchange(request, self._budget(name, self.limits.call_seconds), name)
         if answer.get("ok"):
-            return wire.decode(answer.get("value"), self.workdir, name)
+            return wire.decode(answer.get("value"), name)
         error = answer.get("error")
         error = error if isinstance(error, dict) else {}
         kind = error.get("kind")

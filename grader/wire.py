@@ -3,8 +3,8 @@
 ``encode`` turns test arguments into tagged JSON; ``decode`` turns a child's
 answer back into plain Python and NumPy values, trusting nothing: NumPy arrays
 are read with ``allow_pickle=False`` and must have a plain dtype and a header
-that matches their bytes, Keras models go through ``grader.returned_model``
-(sizes and cost checked before ``safe_mode=True`` loading), values may nest at
+that matches their bytes, Keras models (a config text and weight arrays) go through
+``grader.returned_model`` (sizes and cost checked before a ``safe_mode=True`` build), values may nest at
 most ``ANSWER_MAX_DEPTH`` levels, and any unknown tag or type fails with
 ``StudentReturnTypeError``. ``parse_answer`` turns one raw answer line into JSON
 with a cap on the number of values (checked before any object is built).
@@ -18,7 +18,6 @@ import io
 import json
 import math
 import re
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,7 +28,6 @@ from grader.settings import ANSWER_MAX_DEPTH, ANSWER_MAX_VALUES
 __all__ = ["encode", "decode", "parse_answer", "AnswerError", "ARRAY_KINDS"]
 
 ARRAY_KINDS = "biufcU"
-KERAS_NAME = re.compile(r"^returns/[0-9]{1,6}\.keras$")
 JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 
 
@@ -118,15 +116,18 @@ def _load_array(text: Any, function: str) -> np.ndarray:
     return array
 
 
-def _load_model(relative: Any, workdir: Path, function: str) -> Any:
-    if not isinstance(relative, str) or not KERAS_NAME.match(relative):
-        raise StudentReturnTypeError(function, "a malformed model reference")
-    from grader.returned_model import load_returned_model
+def _rebuild_model(body: Any, function: str, depth: int) -> Any:
+    if not (isinstance(body, dict) and set(body) == {"config", "weights"} and isinstance(body["weights"], list)):
+        raise StudentReturnTypeError(function, "a malformed model")
+    weights = [decode(item, function, depth) for item in body["weights"]]
+    if not all(type(array) is np.ndarray for array in weights):
+        raise StudentReturnTypeError(function, "a model whose weights are not arrays")
+    from grader.returned_model import rebuild_returned_model
 
-    return load_returned_model(workdir, relative, function)
+    return rebuild_returned_model(body["config"], weights, function)
 
 
-def decode(value: Any, workdir: Path, function: str, depth: int = 0) -> Any:
+def decode(value: Any, function: str, depth: int = 0) -> Any:
     """A child's answer as plain values; raises StudentReturnTypeError on anything else."""
     if value is None or isinstance(value, (bool, str, int, float)):
         return value
@@ -134,7 +135,7 @@ def decode(value: Any, workdir: Path, function: str, depth: int = 0) -> Any:
         raise StudentReturnTypeError(function, f"a value nested more than {ANSWER_MAX_DEPTH} levels deep")
     depth += 1
     if isinstance(value, list):
-        return [decode(item, workdir, function, depth) for item in value]
+        return [decode(item, function, depth) for item in value]
     if not isinstance(value, dict) or len(value) not in (1, 2):
         raise StudentReturnTypeError(function, "a malformed value")
     (tag,) = [key for key in value if key != "detail"] or [""]
@@ -142,13 +143,13 @@ def decode(value: Any, workdir: Path, function: str, depth: int = 0) -> Any:
     if tag == "$float" and body in ("nan", "inf", "-inf"):
         return float(body)
     if tag == "$tuple" and isinstance(body, list):
-        return tuple(decode(item, workdir, function, depth) for item in body)
+        return tuple(decode(item, function, depth) for item in body)
     if tag == "$dict" and isinstance(body, list):
         result = {}
         for pair in body:
             if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], (str, int))):
                 raise StudentReturnTypeError(function, "a malformed dict")
-            result[pair[0]] = decode(pair[1], workdir, function, depth)
+            result[pair[0]] = decode(pair[1], function, depth)
         return result
     if tag == "$ndarray":
         return _load_array(body, function)
@@ -157,8 +158,8 @@ def decode(value: Any, workdir: Path, function: str, depth: int = 0) -> Any:
         if array.ndim != 0:
             raise StudentReturnTypeError(function, "a malformed NumPy scalar")
         return array[()]
-    if tag == "$keras":
-        return _load_model(body, workdir, function)
+    if tag == "$model":
+        return _rebuild_model(body, function, depth)
     if tag == "$unsupported":
         detail = value.get("detail", "")
         return _raise_unsupported(function, str(body)[:200], str(detail)[:300])

@@ -1,35 +1,39 @@
-"""A returned Keras model is checked before it is built: sizes, deflate bombs, parameters and cost."""
+"""A returned Keras model crosses as config text and weight arrays, checked before anything is allocated."""
 
+import importlib.util
 import json
 import time
-import zipfile
 
 import numpy as np
 import pytest
 
-from grader import returned_model
+from grader import returned_model, wire
 from grader.errors import StudentReturnTypeError
+from grader.paths import CHILD_SCRIPT
 
 keras = pytest.importorskip("keras")
 
 
-def _save(model, tmp_path, name="1.keras"):
-    (tmp_path / "returns").mkdir(exist_ok=True)
-    model.save(tmp_path / "returns" / name)
-    return f"returns/{name}"
+@pytest.fixture(scope="module")
+def child():
+    """``grader/child.py`` as the student process runs it (it imports no part of the grader)."""
+    spec = importlib.util.spec_from_file_location("grader_child_under_test", CHILD_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _rewrite(path, change_config=None, padding=0):
-    with zipfile.ZipFile(path) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    config = json.loads(members["config.json"])
+def _answer(child, model, change_config=None, config_text=None):
+    """What the student process sends for ``model``, optionally with a forged config."""
+    answer = json.loads(json.dumps(child._Encoder().encode(model)))
+    body = answer["$model"]
     if change_config:
+        config = json.loads(body["config"])
         change_config(config)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            if name != "config.json":
-                archive.writestr(name, data)
-        archive.writestr("config.json", json.dumps(config).encode() + b" " * padding)
+        body["config"] = json.dumps(config)
+    if config_text is not None:
+        body["config"] = config_text
+    return answer
 
 
 def _dense(units=3, inputs=5):
@@ -38,30 +42,40 @@ def _dense(units=3, inputs=5):
     return model
 
 
-def test_a_plain_model_loads_and_computes(tmp_path):
-    relative = _save(_dense(), tmp_path)
-    model = returned_model.load_returned_model(tmp_path, relative, "f")
+def test_a_plain_model_crosses_and_computes(child):
+    model = wire.decode(_answer(child, _dense()), "f")
     np.testing.assert_allclose(model(np.ones((2, 5), dtype="float32")), np.full((2, 3), 5.0))
 
 
-def test_a_huge_declared_layer_is_refused_before_anything_is_allocated(tmp_path):
-    relative = _save(_dense(), tmp_path)
+def test_a_functional_model_with_state_crosses_with_all_its_weights(child):
+    inputs = keras.Input((4,))
+    hidden = keras.layers.Dense(3, activation="relu")(inputs)
+    hidden = keras.layers.BatchNormalization()(keras.layers.Dropout(0.3)(hidden))
+    original = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(hidden))
+    original.layers[-2].set_weights([np.full(3, 2.0), np.full(3, 0.5), np.full(3, 0.1), np.full(3, 4.0)])
+    original.compile(optimizer="adam", loss="mse")
+    rebuilt = wire.decode(_answer(child, original), "f")
+    X = np.random.default_rng(0).normal(size=(6, 4)).astype("float32")
+    np.testing.assert_allclose(rebuilt(X), original(X), rtol=1e-6)
+    assert [w.shape for w in rebuilt.get_weights()] == [w.shape for w in original.get_weights()]
 
+
+def test_a_huge_declared_layer_is_refused_before_anything_is_allocated(child):
     def enormous(config):
         config["config"]["layers"][-1]["config"]["units"] = 2_000_000_000
 
-    _rewrite(tmp_path / relative, enormous)
     started = time.monotonic()
     with pytest.raises(StudentReturnTypeError, match="12,000,000,000 parameters"):
-        returned_model.load_returned_model(tmp_path, relative, "f")
-    assert time.monotonic() - started < 5
+        wire.decode(_answer(child, _dense(), enormous), "f")
+    assert time.monotonic() - started < 30  # nothing of 48 GB was allocated
 
 
-def test_a_deflate_bomb_is_refused_from_its_declared_sizes(tmp_path):
-    relative = _save(_dense(), tmp_path)
-    _rewrite(tmp_path / relative, padding=50 * 1024 * 1024)  # 50 MB of spaces, ~50 kB compressed
-    with pytest.raises(StudentReturnTypeError, match="expands too much"):
-        returned_model.load_returned_model(tmp_path, relative, "f")
+def test_weights_that_do_not_fit_the_layers_are_refused(child):
+    def wider(config):
+        config["config"]["layers"][-1]["config"]["units"] = 4
+
+    with pytest.raises(StudentReturnTypeError, match="weights do not match its layers"):
+        wire.decode(_answer(child, _dense(), wider), "f")
 
 
 @pytest.mark.parametrize(
@@ -73,42 +87,57 @@ def test_a_deflate_bomb_is_refused_from_its_declared_sizes(tmp_path):
     ],
     ids=["slow-rnn", "huge-activation", "many-operations"],
 )
-def test_a_model_too_costly_to_run_is_refused(tmp_path, layers, refused):
+def test_a_model_too_costly_to_run_is_refused(child, layers, refused):
     model = keras.Sequential([keras.Input((5,)), *layers])
-    relative = _save(model, tmp_path)
     with pytest.raises(StudentReturnTypeError, match=refused):
-        returned_model.load_returned_model(tmp_path, relative, "f")
+        wire.decode(_answer(child, model), "f")
 
 
-@pytest.mark.parametrize(("levels", "refused"), [(150, "nested more than 100"), (100_000, "cannot be read")])
-def test_a_nested_config_is_refused_without_recursion_error(tmp_path, levels, refused):
-    relative = _save(_dense(), tmp_path)
-    with zipfile.ZipFile(tmp_path / relative) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    deep = b'{"a": ' * levels + b"1" + b"}" * levels
-    members["config.json"] = members["config.json"][:-1] + b', "extra": ' + deep + b"}"
-    with zipfile.ZipFile(tmp_path / relative, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+@pytest.mark.parametrize(("levels", "refused"), [(150, "nested more than 100"), (100_000, "not valid JSON")])
+def test_a_nested_config_is_refused_without_recursion_error(child, levels, refused):
+    deep = '{"a": ' * levels + "1" + "}" * levels
+    config = json.loads(_answer(child, _dense())["$model"]["config"])
+    text = json.dumps(config)[:-1] + ', "extra": ' + deep + "}"
     with pytest.raises(StudentReturnTypeError, match=refused):
-        returned_model.load_returned_model(tmp_path, relative, "f")
+        wire.decode(_answer(child, _dense(), config_text=text), "f")
 
 
-def test_checking_costs_milliseconds(tmp_path):
-    relative = _save(_dense(), tmp_path)
-    returned_model.load_returned_model(tmp_path, relative, "f")
-    started = time.perf_counter()
-    for _ in range(5):
-        config = returned_model.check_archive(returned_model.read_returned_file(tmp_path, relative, "f"), "f")
-        returned_model.check_declared_cost(config, "f")
-    assert (time.perf_counter() - started) / 5 < 0.2
+def test_a_padded_config_is_refused_by_its_size(child):
+    text = _answer(child, _dense())["$model"]["config"] + " " * (9 << 20)
+    with pytest.raises(StudentReturnTypeError, match="larger than 8 MB"):
+        wire.decode(_answer(child, _dense(), config_text=text), "f")
 
 
-def test_an_archive_with_a_huge_directory_is_refused_before_zipfile_reads_it(tmp_path):
-    (tmp_path / "returns").mkdir()
-    path = tmp_path / "returns" / "1.keras"
-    with zipfile.ZipFile(path, "w") as archive:
-        for number in range(2_000):
-            archive.writestr(f"{number}.txt", b"")
-    with pytest.raises(StudentReturnTypeError, match="2000 members"):
-        returned_model.load_returned_model(tmp_path, "returns/1.keras", "f")
+def test_a_config_naming_a_function_is_refused_in_safe_mode(child, tmp_path):
+    marker = tmp_path / "pwned"
+    evil = {
+        "module": "builtins",
+        "class_name": "eval",
+        "registered_name": "eval",
+        "config": {"source": f"open({str(marker)!r}, 'w')"},
+    }
+
+    def inject(config):
+        config["config"]["layers"].insert(1, evil)
+
+    with pytest.raises(StudentReturnTypeError, match="could not be loaded safely"):
+        wire.decode(_answer(child, _dense(), inject), "f")
+    assert not marker.exists()
+
+
+def test_a_model_whose_config_cannot_be_serialised_is_reported_by_the_child(child):
+    class Broken(keras.Sequential):
+        def get_config(self):
+            raise RuntimeError("no config")
+
+    model = Broken([keras.Input((2,)), keras.layers.Dense(1)])
+    answer = child._Encoder().encode(model)
+    assert "could not be serialised (RuntimeError: no config)" in answer["detail"]
+    with pytest.raises(StudentReturnTypeError, match="could not be serialised"):
+        wire.decode(answer, "f")
+
+
+def test_the_declared_cost_is_read_from_a_model_without_weights():
+    config = json.loads(json.dumps(keras.saving.serialize_keras_object(_dense(units=7, inputs=4))))
+    model = returned_model._build_without_weights(config, "f")
+    assert returned_model.check_declared_cost(model, "f") == 4 * 7 + 7
