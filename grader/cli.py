@@ -1,7 +1,7 @@
 """The command line. The only module that prints or chooses exit codes.
 
     python -m grader grade SUBMISSIONS [--exercise ID ...] [--out DIR] [-j N] [--force]
-    python -m grader validate [ID ...] [-j N]
+    python -m grader validate [ID ...] [-j N] [--quick]
     python -m grader build [ID ...]
     python -m grader doctor
     python -m grader export nbgrader DIR
@@ -94,7 +94,7 @@ def _validate(args: argparse.Namespace) -> int:
 
     _say(choose_isolation(args.isolation, required=False))
     exercises = select_exercises(args.ids)
-    reports = validate_exercises(exercises, workers=args.jobs or default_workers(), report=_say)
+    reports = validate_exercises(exercises, workers=args.jobs or default_workers(), report=_say, quick=args.quick)
     failed = [r.exercise.id for r in reports if not r.ok]
     if failed:
         print(f"error: validation failed for {', '.join(failed)}", file=sys.stderr)
@@ -314,6 +314,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("ids", nargs="*", metavar="ID", help="exercise ids (default: all)")
     validate.add_argument("-j", "--jobs", type=_positive, metavar="N", help="gradings at once (default: cores)")
+    validate.add_argument(
+        "--quick",
+        action="store_true",
+        help="stop each mutant at its first lost point (faster; the feedback audit then sees only that message)",
+    )
     _isolation_option(validate)
     validate.set_defaults(run=_validate)
 

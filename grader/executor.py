@@ -61,6 +61,7 @@ class Job:
     key: Any
     exercise_id: str
     source: str
+    first_loss_ends: bool = False  # stop the hidden suite at its first lost point (validate --quick, mutants)
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,14 @@ def warm_up() -> None:
 _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask workers may run threads
 
 
-def _judge(exercise_id: str, source: str) -> tuple[list[dict], float, list[str]]:
+def _judge(exercise_id: str, source: str, first_loss_ends: bool = False) -> tuple[list[dict], float, list[str]]:
     from grader.exercise import known_exercises
     from grader.judge import judge_submission
 
     with _ONE_AT_A_TIME:
         started = time.monotonic()
         exercise = known_exercises()[exercise_id]
-        results, notes = judge_submission(exercise, source)
+        results, notes = judge_submission(exercise, source, first_loss_ends=first_loss_ends)
         return [result.to_dict() for result in results], time.monotonic() - started, notes
 
 
@@ -120,14 +121,16 @@ def _difference(fingerprint: str, versions: tuple[tuple[str, str], ...]) -> str:
     return f"other packages ({'; '.join(changed)})" if changed else ""
 
 
-def _judge_checked(fingerprint: str, versions: tuple, exercise_id: str, source: str) -> tuple[str, object]:
+def _judge_checked(
+    fingerprint: str, versions: tuple, exercise_id: str, source: str, first_loss_ends: bool = False
+) -> tuple[str, object]:
     """``_judge`` on a Dask worker, after checking that it has the grading machine's kit and packages."""
     difference = _difference(fingerprint, versions)
     if difference:
         from distributed import get_worker
 
         return "refused", (get_worker().address, difference)
-    return "done", _judge(exercise_id, source)
+    return "done", _judge(exercise_id, source, first_loss_ends)
 
 
 def _done(job: Job, answer: tuple) -> Done:
@@ -144,7 +147,10 @@ def _run_on_dask(jobs: list[Job], scheduler: str) -> Iterator[Done]:
         raise SchedulerError(scheduler, str(exc)) from None
     with client:
         checks = (kit_fingerprint(), environment_versions())
-        futures = {client.submit(_judge_checked, *checks, job.exercise_id, job.source, pure=False): job for job in jobs}
+        futures = {
+            client.submit(_judge_checked, *checks, job.exercise_id, job.source, job.first_loss_ends, pure=False): job
+            for job in jobs
+        }
         for future in as_completed(futures):
             status, answer = future.result()
             if status == "refused":
@@ -164,11 +170,13 @@ def run_jobs(jobs: Iterable[Job], workers: int, scheduler: str | None = None) ->
     if workers <= 1 or len(jobs) <= 1:
         warm_up()
         for job in jobs:
-            yield _done(job, _judge(job.exercise_id, job.source))
+            yield _done(job, _judge(job.exercise_id, job.source, job.first_loss_ends))
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
-        pending: dict[Future, Job] = {pool.submit(_judge, job.exercise_id, job.source): job for job in jobs}
+        pending: dict[Future, Job] = {
+            pool.submit(_judge, job.exercise_id, job.source, job.first_loss_ends): job for job in jobs
+        }
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:

@@ -31,6 +31,9 @@ def _artifacts(cases: list[CaseResult]) -> dict:
     return {case.case: case.artifacts for case in cases if case.artifacts}
 
 
+NO_RESULT = "the hidden test left no result"
+
+
 def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]:
     """Points per hidden test; a test's points are shared equally among its cases.
 
@@ -40,7 +43,7 @@ def score_cases(exercise: Exercise, cases: list[CaseResult]) -> list[TestResult]
     for function, points in exercise.points.items():
         mine = [case for case in cases if case.function == function]
         if not mine:
-            results.append(TestResult(function, Outcome.FAILED, 0.0, points, "the hidden test left no result"))
+            results.append(TestResult(function, Outcome.FAILED, 0.0, points, NO_RESULT))
             continue
         not_passed = [case for case in mine if case.outcome is not Outcome.PASSED]
         earned = earned_points(points, len(mine), len(mine) - len(not_passed))

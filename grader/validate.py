@@ -28,6 +28,7 @@ from grader.judge import run_tests, student_session
 from grader.outcomes import Outcome, TestResult
 from grader.paths import KIT_ROOT
 from grader.proxy import StudentProxy
+from grader.scoring import NO_RESULT
 
 __all__ = [
     "Check",
@@ -275,7 +276,7 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
         results = done[f"mutant:{mutant.stem}"].results
         leaks += [f"mutant {mutant.stem}: {leak}" for leak in internals_in(results)]
         revealed += [f"mutant {mutant.stem}: {fact}" for fact in hidden_facts_in(results, exercise.hidden_facts)]
-        lost = [r.test for r in results if r.points < r.max_points]
+        lost = [r.test for r in results if r.points < r.max_points and r.message != NO_RESULT]
         checks.append(
             Check(
                 f"mutant {mutant.stem} scores {_text(results)}" + (f" (caught by {', '.join(lost)})" if lost else ""),
@@ -312,9 +313,13 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
 
 
 def validate_exercises(
-    exercises: list[Exercise], workers: int = 1, report: Reporter = lambda line: None
+    exercises: list[Exercise], workers: int = 1, report: Reporter = lambda line: None, quick: bool = False
 ) -> list[ExerciseReport]:
-    """Check every exercise; ``report`` gets one line per check as results come in."""
+    """Check every exercise; ``report`` gets one line per check as results come in.
+
+    ``quick``: each mutant's hidden suite stops at its first lost point. That proves the mutant
+    loses points, and its first message is audited; the messages of the tests after it are not.
+    """
     reports = {exercise.id: ExerciseReport(exercise, _static_checks(exercise)) for exercise in exercises}
     jobs = []
     for exercise in exercises:
@@ -322,7 +327,7 @@ def validate_exercises(
         jobs.append(Job((exercise.id, "stub"), exercise.id, stub_source(exercise)))
         for mutant in exercise.mutants:
             source = mutant_source(exercise, mutant.read_text(encoding="utf-8"))
-            jobs.append(Job((exercise.id, f"mutant:{mutant.stem}"), exercise.id, source))
+            jobs.append(Job((exercise.id, f"mutant:{mutant.stem}"), exercise.id, source, first_loss_ends=quick))
         for alternative in alternatives(exercise):
             source = alternative.read_text(encoding="utf-8")
             jobs.append(Job((exercise.id, f"alternative:{alternative.stem}"), exercise.id, source))

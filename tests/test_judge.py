@@ -7,8 +7,9 @@ import pytest
 from conftest import make_exercise
 
 from grader.exercise import Limits
-from grader.judge import judge_source
+from grader.judge import judge_source, judge_submission
 from grader.outcomes import Outcome
+from grader.scoring import NO_RESULT
 
 HIDDEN = textwrap.dedent("""
     import pytest
@@ -115,6 +116,15 @@ def test_each_outcome_and_its_points(toy):
     assert square.outcome is Outcome.FAILED and square.points == 1.0 and square.max_points == 2
     assert "2 of 4 cases" in square.message
     assert results["test_shape"].message == "vector(): expected an array of shape (3,). Received: shape (2,)"
+
+
+def test_first_loss_ends_stops_at_the_first_test_that_does_not_pass(toy):
+    """``validate --quick``: a mutant is proven to lose points by its first loss; the rest is not run."""
+    wrong_add = STUDENT.replace("return a + b", "return a - b")
+    results = by_test(judge_submission(toy, wrong_add, first_loss_ends=True)[0])
+    assert results["test_add"].outcome is Outcome.FAILED and "add(1, 2)" in results["test_add"].message
+    assert {r.message for name, r in results.items() if name != "test_add"} == {NO_RESULT}
+    assert sum(r.points for r in results.values()) == 0
 
 
 @pytest.mark.parametrize(
