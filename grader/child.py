@@ -293,19 +293,19 @@ def serve(request_fd: int, response_fd: int, workdir: str) -> None:
         responses.flush()
 
 
-def apply_limits(limits: dict) -> None:
-    """Resource limits for this process and its children, before any student code."""
+def apply_rlimits(rlimits: dict) -> None:
+    """rlimits (core, file size, tasks) for this process and its children, before any student code."""
     import resource
 
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if limits.get("file_bytes"):
-        size = int(limits["file_bytes"])
+    if rlimits.get("file_bytes"):
+        size = int(rlimits["file_bytes"])
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
-    if limits.get("tasks"):  # counted per user namespace; only given where this process has its own
-        tasks = int(limits["tasks"])
+    if rlimits.get("tasks"):  # counted per user namespace; only given where this process has its own
+        tasks = int(rlimits["tasks"])
         resource.setrlimit(resource.RLIMIT_NPROC, (tasks, tasks))
 
 
 if __name__ == "__main__":
-    apply_limits(json.loads(sys.argv[3]) if len(sys.argv) > 3 else {})
+    apply_rlimits(json.loads(sys.argv[3]) if len(sys.argv) > 3 else {})
     serve(int(sys.argv[1]), int(sys.argv[2]), os.getcwd())

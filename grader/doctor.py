@@ -37,9 +37,9 @@ def diagnose() -> list[tuple[str, str]]:
 
     if sandbox_problem():
         rows.append(("sandbox", f"NOT available: {sandbox_problem()}; grade stops unless --isolation process"))
-    from grader.limits import limits_backend
+    from grader.resources import resources_backend
 
-    backend, base, why = limits_backend()
+    backend, base, why = resources_backend()
     rows.append(("limits", f"{backend}{f' ({base})' if base else ''}{f': no writable cgroup ({why})' if why else ''}"))
     spawner = default_spawner()
     for label, how in limit_rows(spawner):

@@ -15,7 +15,7 @@ from grader.paths import SOLUTIONS
 
 __all__ = [
     "Exercise",
-    "Limits",
+    "ExerciseLimits",
     "load_exercise",
     "load_exercises",
     "known_exercises",
@@ -29,7 +29,7 @@ ID_PATTERN = re.compile(r"^\d\d_[a-z0-9_]+$")
 
 
 @dataclass(frozen=True)
-class Limits:
+class ExerciseLimits:
     call_seconds: float = 30.0
     submission_seconds: float = 180.0
     memory_mb: int = 2048
@@ -42,7 +42,7 @@ class Exercise:
     student_file: str
     names: tuple[str, ...]
     points: dict[str, float]
-    limits: Limits
+    limits: ExerciseLimits
     folder: Path = field(repr=False)
     draft: bool = False  # a draft is graded only when named with --exercise
     level: str = "core"  # "core" or "optional"
@@ -99,7 +99,7 @@ def load_exercise(folder: Path) -> Exercise:
         student_file=data["student_file"],
         names=tuple(data["names"]),
         points={name: float(value) for name, value in data["points"].items()},
-        limits=Limits(**data.get("limits", {})),
+        limits=ExerciseLimits(**data.get("limits", {})),
         folder=folder,
         draft=data.get("draft", False),
         level=data.get("level", "core"),

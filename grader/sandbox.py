@@ -15,7 +15,7 @@ the child sees. Two exist:
   environment and the same limits, but the host's file system and network.
 
 Resource limits (memory, processes) are applied around either by
-``grader.limits``; the file-size limit by the child itself.
+``grader.resources``; the file-size limit by the child itself.
 """
 
 from __future__ import annotations

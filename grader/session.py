@@ -26,8 +26,8 @@ from grader.errors import (
     StudentTimeoutError,
     student_code_error,
 )
-from grader.exercise import Limits
-from grader.limits import Ending, ProcessLimits, ResourceGroup, ending_text, resource_group
+from grader.exercise import ExerciseLimits
+from grader.resources import Ending, ProcessLimits, ResourceGroup, ending_text, resource_group
 from grader.settings import ANSWER_MAX_BYTES, LOAD_SECONDS_AT_LEAST, STUDENT_FILE_MAX_BYTES, STUDENT_MAX_TASKS
 from grader.spawn import Spawner, StartError, StudentProcess
 
@@ -44,7 +44,7 @@ class StudentSession:
         workdir: Path,
         student_file: str,
         module: str,
-        limits: Limits,
+        limits: ExerciseLimits,
         spawner: Spawner,
         scratch: Path,
     ) -> None:
@@ -72,16 +72,16 @@ class StudentSession:
     def _spawn(self) -> None:
         """Start the student process, or raise StudentStartError with nothing left open or running."""
         self.process_limits = ProcessLimits(self.limits.memory_mb, STUDENT_MAX_TASKS, STUDENT_FILE_MAX_BYTES)
-        child_limits = {"file_bytes": STUDENT_FILE_MAX_BYTES, "disk_bytes": self.process_limits.disk_bytes}
+        child_rlimits = {"file_bytes": STUDENT_FILE_MAX_BYTES, "disk_bytes": self.process_limits.disk_bytes}
         if self.spawner.own_user_namespace:  # RLIMIT_NPROC counts per user namespace
-            child_limits["tasks"] = STUDENT_MAX_TASKS
+            child_rlimits["tasks"] = STUDENT_MAX_TASKS
         request_read, request_write = os.pipe()
         response_read, response_write = os.pipe()
         self.group, self.ending = None, None
         try:
             self.group = resource_group(self.process_limits)
             self.process, self.sys_path = self.spawner.spawn(
-                request_read, response_write, self.log_path, json.dumps(child_limits), self.group, self.workdir
+                request_read, response_write, self.log_path, json.dumps(child_rlimits), self.group, self.workdir
             )
             self.group.watch(self.process.pid, self.workdir)
         except (StartError, OSError) as exc:

@@ -6,7 +6,7 @@ The zygote (``grader/zygote.py``) lives in its own bubblewrap sandbox, imports
 them once and forks one child per submission. Each child is a fresh process in
 its own user, PID, mount and IPC namespaces (PID 1 there: killing it kills all it
 started), with a fresh /proc, /tmp and /dev/shm, everything else read-only but
-its working folder, its own resource group (``grader.limits``) and rlimits. The
+its working folder, its own resource group (``grader.resources``) and rlimits. The
 zygote is non-dumpable and invisible to the child; after each child the spawner
 checks that the zygote still runs unchanged (not stopped, same rlimits) and
 replaces it otherwise. The zygote is used wherever bubblewrap works
@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Protocol
 
 from grader.errors import GraderError
-from grader.limits import ResourceGroup, limits_backend
 from grader.paths import KIT_ROOT
+from grader.resources import ResourceGroup, resources_backend
 from grader.sandbox import SANDBOX, BubblewrapIsolation, Isolation, active_isolation, sandbox_problem
 from grader.settings import ZYGOTE_START_SECONDS
 
@@ -77,7 +77,7 @@ class Spawner(Protocol):
         """An empty folder for the submission's files."""
 
     def spawn(
-        self, request_read: int, response_write: int, log_path: Path, limits: str, group: ResourceGroup, workdir: Path
+        self, request_read: int, response_write: int, log_path: Path, rlimits: str, group: ResourceGroup, workdir: Path
     ) -> tuple[StudentProcess, list[str]]:
         """Start ``child.py``'s protocol on the two pipe ends; returns the process and its ``sys.path`` extras."""
 
@@ -120,8 +120,8 @@ class ColdSpawner:
         folder.mkdir(exist_ok=True)
         return folder
 
-    def spawn(self, request_read, response_write, log_path, limits, group, workdir):
-        launch = self.isolation.launch([str(request_read), str(response_write), limits], workdir, workdir.parent)
+    def spawn(self, request_read, response_write, log_path, rlimits, group, workdir):
+        launch = self.isolation.launch([str(request_read), str(response_write), rlimits], workdir, workdir.parent)
         try:
             with open(log_path, "ab") as log:
                 process = subprocess.Popen(
@@ -182,7 +182,7 @@ class ZygoteSpawner:
         self.failed = ""  # why the zygote could not start (then every start is cold)
         self.cold = ColdSpawner(isolation)  # used instead where that leaves the tree unheld
         self.zygote_pid = 0  # host PID of the zygote itself
-        self.zygote_limits = ""
+        self.zygote_rlimits = ""
         self.root = Path(tempfile.mkdtemp(prefix="grader-zygote-"))
         self.work = self.root / "work"
         self.work.mkdir()
@@ -213,7 +213,7 @@ class ZygoteSpawner:
         self.shared = ready.partition(" shared ")[2] if ready.startswith("ready shared") else ""
         children = _children(self.inside)
         self.zygote_pid = children[0] if children else 0
-        self.zygote_limits = _read(f"/proc/{self.zygote_pid}/limits")
+        self.zygote_rlimits = _read(f"/proc/{self.zygote_pid}/limits")
 
     def healthy(self) -> bool:
         """Whether the zygote still runs as it started: alive, not stopped or traced, same rlimits."""
@@ -222,7 +222,7 @@ class ZygoteSpawner:
         status = _read(f"/proc/{self.zygote_pid}/status")
         state = next((line.split()[1] for line in status.splitlines() if line.startswith("State:")), "?")
         tracer = next((line.split()[1] for line in status.splitlines() if line.startswith("TracerPid:")), "0")
-        return state in ("S", "R") and tracer == "0" and _read(f"/proc/{self.zygote_pid}/limits") == self.zygote_limits
+        return state in ("S", "R") and tracer == "0" and _read(f"/proc/{self.zygote_pid}/limits") == self.zygote_rlimits
 
     @staticmethod
     def _first_inside(outer: int) -> tuple[int, str]:
@@ -298,17 +298,17 @@ class ZygoteSpawner:
         if self.process is None or self.process.poll() is not None:
             self._start()
 
-    def spawn(self, request_read, response_write, log_path, limits, group, workdir):
+    def spawn(self, request_read, response_write, log_path, rlimits, group, workdir):
         if not self.failed:
             try:
                 self.warm()
             except StartError as exc:  # once: every later submission starts cold instead of waiting again
                 self.failed = str(exc)
         if self.failed or self.shared and not group.active:  # without namespaces only cgroups hold a forked tree
-            return self.cold.spawn(request_read, response_write, log_path, limits, group, workdir)
+            return self.cold.spawn(request_read, response_write, log_path, rlimits, group, workdir)
         log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
-            socket.send_fds(self.control, [f"fork {limits}\n".encode()], [request_read, response_write, log])
+            socket.send_fds(self.control, [f"fork {rlimits}\n".encode()], [request_read, response_write, log])
         except OSError as exc:
             self.stop()
             raise StartError(f"the warm zygote is gone ({exc.strerror or exc})") from None
@@ -376,7 +376,7 @@ def default_spawner() -> Spawner:
 def limit_rows(spawner: Spawner | None = None) -> list[tuple[str, str]]:
     """(limit, how it is enforced here, or "NOT enforced: why") for every limit on a student process tree."""
     spawner = spawner or default_spawner()
-    backend, base, why = limits_backend()
+    backend, base, why = resources_backend()
     sandboxed = isinstance(getattr(spawner, "isolation", None), BubblewrapIsolation)
     cgroup = {"cgroup v1": "cgroup v1", "cgroup v2": f"cgroup v2 (delegated group {base})"}.get(backend, "")
     memory = cgroup or f"watchdog on the tree's memory, every 50 ms (no writable cgroup: {why})"

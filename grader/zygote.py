@@ -24,7 +24,7 @@ PID 1 there (the zygote does not exist in its world, and when it dies the kernel
 kills everything it started). The student mounts a fresh ``/proc``, a size-limited
 ``/tmp`` and ``/dev/shm``, makes every other mount read-only except the work folder,
 closes every descriptor but its pipes, drops all capabilities, applies LIMITS
-(``child.apply_limits``), waits for the judge's first request and serves
+(``child.apply_rlimits``), waits for the judge's first request and serves
 ``child.py``'s protocol. One child at a time.
 """
 
@@ -155,11 +155,11 @@ def _fresh_tmpfs(target: str, size: int) -> None:
         os.close(fd)
 
 
-def confine(limits: dict, keep: tuple[int, ...]) -> None:
+def confine(rlimits: dict, keep: tuple[int, ...]) -> None:
     """In the student (PID 1 of its namespaces): fresh /proc, /tmp, /dev/shm; the rest read-only."""
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
     _mount_proc()
-    size = int(limits.get("disk_bytes") or 256 * 1024 * 1024)
+    size = int(rlimits.get("disk_bytes") or 256 * 1024 * 1024)
     for target in ("/tmp", "/dev/shm"):
         if os.path.isdir(target):
             _fresh_tmpfs(target, size)
@@ -173,7 +173,7 @@ def confine(limits: dict, keep: tuple[int, ...]) -> None:
     _drop_capabilities()
 
 
-def _run_child(child, control: socket.socket, fds: list[int], limits: dict, workdir: str, report: int) -> None:
+def _run_child(child, control: socket.socket, fds: list[int], rlimits: dict, workdir: str, report: int) -> None:
     request_fd, response_fd, log_fd = fds
     control.close()
     os.setsid()
@@ -194,8 +194,8 @@ def _run_child(child, control: socket.socket, fds: list[int], limits: dict, work
             os.kill(os.getpid(), os.WTERMSIG(status))  # end as the student did
         os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
     os.close(report)
-    confine(limits, keep=(request_fd, response_fd))
-    child.apply_limits(limits)
+    confine(rlimits, keep=(request_fd, response_fd))
+    child.apply_rlimits(rlimits)
     os.chdir(workdir)
     child.serve(request_fd, response_fd, workdir)
 
@@ -226,7 +226,7 @@ def _probe(workdir: str) -> str:
     return ""
 
 
-def _fork_one(child, control: socket.socket, fds: list[int], limits: dict, workdir: str, shared: bool) -> None:
+def _fork_one(child, control: socket.socket, fds: list[int], rlimits: dict, workdir: str, shared: bool) -> None:
     report_read, report_write = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -241,11 +241,11 @@ def _fork_one(child, control: socket.socket, fds: list[int], limits: dict, workd
                 os.setsid()
                 for target, source in ((1, log_fd), (2, log_fd)):
                     os.dup2(source, target)
-                child.apply_limits(limits)
+                child.apply_rlimits(rlimits)
                 os.chdir(workdir)
                 child.serve(request_fd, response_fd, workdir)
             else:
-                _run_child(child, control, fds, limits, workdir, report_write)
+                _run_child(child, control, fds, rlimits, workdir, report_write)
         except BaseException:  # noqa: BLE001
             code = 70
         finally:

@@ -9,7 +9,7 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-from grader.exercise import Exercise, Limits, load_exercises  # noqa: E402
+from grader.exercise import Exercise, ExerciseLimits, load_exercises  # noqa: E402
 
 
 def _gpu_visible() -> bool:
@@ -39,7 +39,11 @@ def exercises() -> dict[str, Exercise]:
 
 
 def make_exercise(
-    folder: Path, hidden: str, points: dict[str, float], student_file: str = "toy.py", limits: Limits | None = None
+    folder: Path,
+    hidden: str,
+    points: dict[str, float],
+    student_file: str = "toy.py",
+    limits: ExerciseLimits | None = None,
 ) -> Exercise:
     """A throw-away exercise with the given hidden test file, for the grader's own tests."""
     (folder / "hidden").mkdir(parents=True, exist_ok=True)
@@ -50,6 +54,6 @@ def make_exercise(
         student_file=student_file,
         names=(),
         points=points,
-        limits=limits or Limits(call_seconds=10, submission_seconds=60),
+        limits=limits or ExerciseLimits(call_seconds=10, submission_seconds=60),
         folder=folder,
     )

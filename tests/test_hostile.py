@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.exercise import Limits, load_exercises
+from grader.exercise import ExerciseLimits, load_exercises
 from grader.gradebook import write_gradebook
 from grader.judge import judge_source
 from grader.outcomes import Outcome
@@ -29,8 +29,8 @@ from grader.store import Store
 from grader.validate import reference_source
 
 CORPUS = Path(__file__).parent / "hostile"
-LIMITS = Limits(call_seconds=3, submission_seconds=20, memory_mb=1024)
-KERAS_LIMITS = Limits(call_seconds=30, submission_seconds=120, memory_mb=2048)
+LIMITS = ExerciseLimits(call_seconds=3, submission_seconds=20, memory_mb=1024)
+KERAS_LIMITS = ExerciseLimits(call_seconds=30, submission_seconds=120, memory_mb=2048)
 
 
 def header(path: Path) -> dict[str, str]:

@@ -89,13 +89,13 @@ def test_hostile_corpus_and_isolation_tests_pass_as_a_normal_user(python):
     attacks += " or prlimit_parent or stop_parent or pidfd_control_socket or leave_files"
     result = _as_user(
         f"{python} -m pytest -p no:cacheprovider -q -x -n 0 tests/test_hostile.py -k {shlex.quote(attacks)} "
-        "tests/test_isolation_zygote.py tests/test_isolation_limits.py",
+        "tests/test_isolation_zygote.py tests/test_isolation_resources.py",
         timeout=900,
     )
     if "unrecognized arguments: -n" in result.stderr:  # no pytest-xdist
         result = _as_user(
             f"{python} -m pytest -p no:cacheprovider -q -x tests/test_hostile.py -k {shlex.quote(attacks)} "
-            "tests/test_isolation_zygote.py tests/test_isolation_limits.py",
+            "tests/test_isolation_zygote.py tests/test_isolation_resources.py",
             timeout=900,
         )
     tail = (result.stdout + result.stderr)[-3000:]

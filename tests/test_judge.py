@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from conftest import make_exercise
 
-from grader.exercise import Limits
+from grader.exercise import ExerciseLimits
 from grader.judge import judge_source, judge_submission
 from grader.outcomes import Outcome
 from grader.scoring import NO_RESULT
@@ -91,7 +91,9 @@ STUDENT = textwrap.dedent("""
 
 @pytest.fixture
 def toy(tmp_path):
-    return make_exercise(tmp_path / "99_toy", HIDDEN, POINTS, limits=Limits(call_seconds=3, submission_seconds=60))
+    return make_exercise(
+        tmp_path / "99_toy", HIDDEN, POINTS, limits=ExerciseLimits(call_seconds=3, submission_seconds=60)
+    )
 
 
 def by_test(results):
@@ -149,7 +151,7 @@ def test_an_endless_module_body_times_out(tmp_path):
         tmp_path / "98_toy",
         "def test_a(student):\n    student.a()\n",
         {"test_a": 1},
-        limits=Limits(call_seconds=1, submission_seconds=4),
+        limits=ExerciseLimits(call_seconds=1, submission_seconds=4),
     )
     (result,) = judge_source(toy, "while True:\n    pass\n")
     assert result.outcome is Outcome.TIMED_OUT

@@ -10,7 +10,7 @@ import pytest
 from conftest import make_exercise
 from test_judge import HIDDEN, POINTS, STUDENT
 
-from grader.exercise import Limits
+from grader.exercise import ExerciseLimits
 from grader.judge import judge_source
 from grader.outcomes import Outcome
 from grader.sandbox import BubblewrapIsolation, ProcessIsolation, active_isolation, sandbox_problem
@@ -47,6 +47,8 @@ def _isolation(way: str):
 @pytest.mark.slow
 @pytest.mark.parametrize("way", ["zygote", "cold_bubblewrap", "process"])
 def test_every_outcome_is_the_same_however_the_student_process_starts(tmp_path, way):
-    toy = make_exercise(tmp_path / "99_toy", HIDDEN, POINTS, limits=Limits(call_seconds=3, submission_seconds=60))
+    toy = make_exercise(
+        tmp_path / "99_toy", HIDDEN, POINTS, limits=ExerciseLimits(call_seconds=3, submission_seconds=60)
+    )
     results = {r.test: (r.outcome, r.points) for r in judge_source(toy, STUDENT, _isolation(way))}
     assert results == EXPECTED

@@ -27,7 +27,7 @@ LAYERS: dict[str, int] = {
     "settings": 0,
     "determinism": 0,
     "notebook_source": 0,
-    "limits": 1,
+    "resources": 1,
     "child": 0,
     "zygote": 0,
     "__init__": 0,

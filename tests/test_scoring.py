@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from grader.exercise import Exercise, Limits
+from grader.exercise import Exercise, ExerciseLimits
 from grader.outcomes import Outcome
 from grader.scoring import CaseResult, score_all_as, score_cases
 
 
 def _exercise(points: dict[str, float]) -> Exercise:
     return Exercise(
-        id="99_toy", title="toy", student_file="toy.py", names=(), points=points, limits=Limits(), folder=Path(".")
+        id="99_toy",
+        title="toy",
+        student_file="toy.py",
+        names=(),
+        points=points,
+        limits=ExerciseLimits(),
+        folder=Path("."),
     )
 
 

@@ -8,10 +8,17 @@ import sys
 import time
 from pathlib import Path
 
-from grader import limits
 from grader.exercise import load_exercises
-from grader.limits import Ending, ProcessLimits, ResourceGroup, ending_text, limits_backend, resource_group, tree_pids
 from grader.outcomes import Outcome
+from grader.resources import (
+    Ending,
+    ProcessLimits,
+    ResourceGroup,
+    ending_text,
+    resource_group,
+    resources_backend,
+    tree_pids,
+)
 from grader.spawn import StartError
 
 LIMITS = ProcessLimits(memory_mb=100, tasks=64, file_bytes=1 << 20, disk_bytes=8 << 20)
@@ -33,7 +40,7 @@ def _fake_v2(tmp_path: Path, controllers: str = "cpu io memory pids") -> tuple[P
 
 def test_cgroup_v2_delegated_group_is_found_prepared_and_used(tmp_path):
     root, base, proc = _fake_v2(tmp_path)
-    backend, found, why = limits_backend(root, proc)
+    backend, found, why = resources_backend(root, proc)
     assert (backend, found, why) == ("cgroup v2", base, "")
     assert (base / "grader-main" / "cgroup.procs").read_text() == "4343"  # the last one moved; each is one write
     assert (base / "cgroup.subtree_control").read_text() == "+memory +pids"
@@ -60,7 +67,7 @@ def test_cgroup_v2_delegated_group_is_found_prepared_and_used(tmp_path):
 
 def test_cgroup_v2_without_the_controllers_falls_back_to_the_watchdog(tmp_path):
     root, base, proc = _fake_v2(tmp_path, controllers="cpu io")
-    backend, found, why = limits_backend(root, proc)
+    backend, found, why = resources_backend(root, proc)
     assert backend == "watchdog" and found is None
     assert "no memory or pids controller delegated" in why
     assert not resource_group(LIMITS, root, proc).active
@@ -69,7 +76,7 @@ def test_cgroup_v2_without_the_controllers_falls_back_to_the_watchdog(tmp_path):
 def test_cgroup_v2_is_not_used_where_the_process_is_in_no_v2_group(tmp_path):
     root, base, proc = _fake_v2(tmp_path)
     proc.write_text("4:memory:/x\n")
-    assert limits_backend(root, proc)[2].endswith("this process is in no cgroup v2 group")
+    assert resources_backend(root, proc)[2].endswith("this process is in no cgroup v2 group")
 
 
 def test_cgroup_v1_fake_tree(tmp_path):
@@ -77,7 +84,7 @@ def test_cgroup_v1_fake_tree(tmp_path):
     for controller in ("memory", "pids"):
         (root / controller).mkdir(parents=True)
         (root / controller / "cgroup.procs").write_text("")
-    assert limits_backend(root, tmp_path / "none")[0] == "cgroup v1"
+    assert resources_backend(root, tmp_path / "none")[0] == "cgroup v1"
     group = resource_group(LIMITS, root, tmp_path / "none")
     memory, pids = group.folders
     assert (memory / "memory.limit_in_bytes").read_text() == str(100 << 20)
@@ -196,10 +203,10 @@ def test_a_failed_start_is_that_submissions_grader_error_and_leaks_nothing(monke
     assert len(os.listdir("/proc/self/fd")) == before, "pipes were left open"
 
 
-def test_limits_backend_can_be_turned_off(monkeypatch, tmp_path):
+def test_resources_backend_can_be_turned_off(monkeypatch, tmp_path):
     monkeypatch.setenv("GRADER_CGROUPS", "0")
-    limits.limits_backend.cache_clear()
+    resources_backend.cache_clear()
     try:
-        assert limits_backend(tmp_path, tmp_path / "x")[0] == "watchdog"
+        assert resources_backend(tmp_path, tmp_path / "x")[0] == "watchdog"
     finally:
-        limits.limits_backend.cache_clear()
+        resources_backend.cache_clear()

@@ -1,7 +1,7 @@
 """Resource limits for one student process tree, and why a student process ended.
 
 Three ways to hold memory and process-count limits, picked once per process
-(``limits_backend``), best first:
+(``resources_backend``), best first:
 
 - **cgroup v1** (root on a v1 host): ``memory/grader/<id>`` and ``pids/grader/<id>``;
 - **cgroup v2** (a delegated subtree: the group named in ``/proc/self/cgroup`` under the
@@ -39,7 +39,7 @@ __all__ = [
     "ResourceGroup",
     "cgroups_problem",
     "ending_text",
-    "limits_backend",
+    "resources_backend",
     "prune_stale_groups",
     "resource_group",
     "tree_pids",
@@ -300,7 +300,7 @@ def _prepare_v2(base: Path) -> None:
 
 
 @functools.cache
-def limits_backend(root: Path = CGROUP_ROOT, proc_cgroup: Path = PROC_CGROUP) -> tuple[str, Path | None, str]:
+def resources_backend(root: Path = CGROUP_ROOT, proc_cgroup: Path = PROC_CGROUP) -> tuple[str, Path | None, str]:
     """("cgroup v1" | "cgroup v2" | "watchdog", the v2 base or None, why no cgroup is used)."""
     if os.environ.get("GRADER_CGROUPS") == "0":
         return "watchdog", None, "GRADER_CGROUPS=0 is set"
@@ -433,7 +433,7 @@ def _prune_once() -> None:
 
 def resource_group(limits: ProcessLimits, root: Path = CGROUP_ROOT, proc_cgroup: Path = PROC_CGROUP) -> ResourceGroup:
     """A fresh group for one student process tree, with the best backend that works here."""
-    backend, base, _ = limits_backend(root, proc_cgroup)
+    backend, base, _ = resources_backend(root, proc_cgroup)
     name = uuid.uuid4().hex[:12]
     megabytes = str(limits.memory_mb * 1024 * 1024)
     if backend == "cgroup v1":
