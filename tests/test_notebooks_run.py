@@ -1,7 +1,8 @@
 """Every generated notebook runs headless from its own folder of an unpacked students' zip.
 
-Each notebook runs in its own kernel (nbclient), with the working folder set to its
-exercise folder, and with an unrelated package called ``datasets`` first on
+Per exercise, the untouched notebook runs in a fresh kernel (nbclient) whose working folder
+is its exercise folder, then the reference one in the same kernel after a move to its own
+folder and a reset of the namespace, and with an unrelated package called ``datasets`` first on
 ``PYTHONPATH`` (as Hugging Face's would be): the notebook must still find the kit's
 ``datasets/``. With the reference solution filled into the stub cells, no cell may fail
 and every check must pass; the untouched notebook must run too, its checks failing
@@ -32,25 +33,41 @@ pytestmark = pytest.mark.slow
 
 FAKE_DATASETS = 'raise ImportError("this is not the kit\'s datasets package")\n'
 
-# Runs one notebook in a fresh kernel whose working folder is the notebook's folder;
-# writes the executed notebook next to it. Exit 1 with the failing cell's error.
+# Runs notebooks one after the other in ONE kernel: the first in a fresh kernel whose working
+# folder is the notebook's folder (as a student opens it), each later one after a change to its
+# own folder and a reset of the namespace (imported modules, TensorFlow included, stay: that
+# saves a kernel start and its imports per notebook). Writes each executed notebook next to it.
+# Prints one "=== index exit-code" line per notebook, then the failing cell's error.
 RUNNER = """
 import sys
 from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-path = Path(sys.argv[1])
-notebook = nbformat.read(path, as_version=4)
-resources = {"metadata": {"path": str(path.parent)}}
-client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources=resources)
-try:
-    client.execute()
-except CellExecutionError as exc:
-    print(str(exc)[-3000:])
-    sys.exit(1)
-finally:
-    nbformat.write(notebook, sys.argv[2])
+paths = [Path(p) for p in sys.argv[1:]]
+first = nbformat.read(paths[0], as_version=4)
+where = {"metadata": {"path": str(paths[0].parent)}}
+client = NotebookClient(first, timeout=600, kernel_name="python3", resources=where)
+with client.setup_kernel():
+    for index, path in enumerate(paths):
+        notebook = first if index == 0 else nbformat.read(path, as_version=4)
+        if index:
+            move = nbformat.v4.new_code_cell(
+                f"get_ipython().run_line_magic('reset', '-f')\\nimport os\\nos.chdir({str(path.parent)!r})"
+            )
+            client.nb = nbformat.v4.new_notebook(cells=[move])
+            client.execute_cell(move, 0)
+        client.nb = notebook
+        code = 0
+        try:
+            for cell_index, cell in enumerate(notebook.cells):
+                client.execute_cell(cell, cell_index)
+        except CellExecutionError as exc:
+            print(str(exc)[-3000:])
+            code = 1
+        finally:
+            nbformat.write(notebook, path.with_name(path.stem + ".executed.ipynb"))
+        print(f"=== {index} {code}", flush=True)
 """
 
 
@@ -67,17 +84,25 @@ def _fill_reference(notebook_path: Path, exercise: Exercise) -> None:
     nbformat.write(notebook, notebook_path)
 
 
-def _run(notebook_path: Path, env: dict[str, str]) -> tuple[int, str, dict]:
-    executed = notebook_path.with_name(notebook_path.stem + ".executed.ipynb")
+def _run_pair(paths: list[Path], env: dict[str, str]) -> list[tuple[int, str, dict]]:
+    """Run ``paths`` in one kernel (see RUNNER): (exit code, output, executed notebook) for each."""
     result = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(notebook_path), str(executed)],
-        cwd=notebook_path.parent,
+        [sys.executable, "-c", RUNNER, *map(str, paths)],
+        cwd=paths[0].parent,
         env=env,
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=1800,
     )
-    return result.returncode, result.stdout + result.stderr, json.loads(executed.read_text(encoding="utf-8"))
+    output = result.stdout + result.stderr
+    codes = dict(line.split()[1:3] for line in result.stdout.splitlines() if line.startswith("=== "))
+    runs = []
+    for index, path in enumerate(paths):
+        executed = path.with_name(path.stem + ".executed.ipynb")
+        code = int(codes.get(str(index), 1))
+        notebook = json.loads(executed.read_text(encoding="utf-8")) if executed.exists() else {"cells": []}
+        runs.append((code, output, notebook))
+    return runs
 
 
 def _images(notebook: dict) -> int:
@@ -125,14 +150,16 @@ def unpacked(tmp_path_factory: pytest.TempPathFactory, exercises: dict[str, Exer
 
 
 def test_every_notebook_runs_with_the_reference_and_untouched(unpacked: tuple[Path, dict]) -> None:
+    """Per exercise, the untouched notebook in a fresh kernel, then the reference one in the same kernel."""
     where, context = unpacked
-    jobs = [
-        (copy, exercise, where / copy / TOP / "exercises" / exercise.id / f"{exercise.module_name}.ipynb")
+    pairs = [
+        [(copy, exercise, where / copy / TOP / "exercises" / exercise.id / f"{exercise.module_name}.ipynb")
+         for copy in ("stub", "reference")]
         for exercise in context["exercises"]
-        for copy in ("reference", "stub")
-    ]
+    ]  # fmt: skip
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda job: (job, _run(job[2], context["env"])), jobs))
+        runs = pool.map(lambda pair: zip(pair, _run_pair([job[2] for job in pair], context["env"]), strict=True), pairs)
+        results = [item for pair in runs for item in pair]
     problems = []
     for (copy, exercise, _), (code, output, notebook) in results:
         stdout, stderr = _streams(notebook, "stdout"), _streams(notebook, "stderr")
