@@ -198,10 +198,16 @@ def rebuild_returned_model(config_text: Any, weights: list, function: str) -> An
             "a Keras model whose weights do not match its layers",
             f"{len(received)} arrays for {len(expected)} variables",
         )
+    import numpy as np
+
     try:
-        for variable in model.variables:
-            variable._deferred_initialize()  # allocate now that the sizes are known
-        model.set_weights(weights)
+        values = {id(v): np.asarray(a, dtype=v.dtype) for v, a in zip(model.weights, weights, strict=True)}
+        for variable in model.variables:  # allocated only now that the sizes are known
+            if id(variable) in values:  # a weight: the student's value, no random initialisation first
+                value = values[id(variable)]
+                variable._initialize_with_initializer(lambda shape, dtype, value=value: value)
+            else:  # internal state (a seed generator's), as Keras would initialise it
+                variable._deferred_initialize()
     except Exception as exc:
         raise _refuse(function, "a Keras model whose weights could not be set", type(exc).__name__) from None
     return model
