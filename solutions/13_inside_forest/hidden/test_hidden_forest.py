@@ -4,12 +4,12 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 from sklearn.datasets import load_iris
 from sklearn.tree import DecisionTreeClassifier
 
-from grader.testing import expect_array, expect_close, expect_number, fail
+from grader.testing import expect_array, expect_close, expect_number, fail, property_settings
 
 EXACT = 1e-12
 THRESHOLD_TOL = 1e-6  # scikit-learn stores X as float32: its midpoints differ from float64 ones by ~1e-7
@@ -116,6 +116,36 @@ def test_gini_random_labels(student):
     expect_close(student.gini(np.array([], dtype=int)), 0.0, what="gini(no labels)", hint="An empty set: return 0.0.")
 
 
+def own_gini(labels):
+    """The test's own Gini impurity, from NumPy's counts."""
+    labels = np.asarray(labels)
+    if labels.size == 0:
+        return 0.0
+    _, counts = np.unique(labels, return_counts=True)
+    return float(1.0 - np.sum((counts / labels.size) ** 2))
+
+
+LABEL_ALPHABETS = [(0, 1), (0, 1, 2), (3, 9), (0, 1, 2, 3, 4, 5, 6), (7, 1000, 10**9)]
+
+
+@st.composite
+def label_lists(draw, min_size=0, max_size=20):
+    alphabet = draw(st.sampled_from(LABEL_ALPHABETS))
+    return draw(st.lists(st.sampled_from(alphabet), min_size=min_size, max_size=max_size))
+
+
+@property_settings(20)
+@example(labels=[], as_list=True)
+@example(labels=[5], as_list=False)
+@given(labels=label_lists(), as_list=st.booleans())
+def test_gini_property(student, labels, as_list):
+    """Any labels, as a list or an array: empty, one label, one class, large label values."""
+    argument = labels if as_list else np.array(labels, dtype=np.int64)
+    kind = "list" if as_list else "array"
+    what = f"gini({kind} {labels})"
+    expect_close(student.gini(argument), own_gini(labels), what=what, rtol=1e-9, atol=EXACT, hint=GINI_HINT)
+
+
 # --- best split on one feature -------------------------------------------------------------
 
 # name -> (x, y, expected threshold, expected weighted child impurity)
@@ -199,21 +229,22 @@ SMALL_SPLITS = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2)), min_siz
 )
 
 
-@settings(
-    max_examples=60,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+@property_settings(40)
+@example(
+    pairs=list(zip([0, 0, 2, 1, 4, 1, 3, 3, 1, 2, 5, 5], [0, 2, 0, 2, 1, 2, 1, 2, 1, 2, 2, 0], strict=True)),
+    scale=1.0,
+    float32=False,
 )
-@example(pairs=list(zip([0, 0, 2, 1, 4, 1, 3, 3, 1, 2, 5, 5], [0, 2, 0, 2, 1, 2, 1, 2, 1, 2, 2, 0], strict=True)))
-@given(pairs=SMALL_SPLITS)
-def test_best_split_exact_ties_property(student, pairs):
-    """Small integer data, where many thresholds tie exactly: the smallest of the best must win."""
-    x = np.array([v for v, _ in pairs], dtype=float)
+@example(pairs=[(0, 1), (3, 0)], scale=1e6, float32=True)
+@given(pairs=SMALL_SPLITS, scale=st.sampled_from([1.0, 0.1, 1e-3, 1e6, -2.5]), float32=st.booleans())
+def test_best_split_exact_ties_property(student, pairs, scale, float32):
+    """Small integer data (times a scale, float64 or float32), where many thresholds tie exactly:
+    the smallest of the best must win."""
+    x = np.array([v for v, _ in pairs], dtype=float) * scale
+    if float32:
+        x = x.astype(np.float32)
     y = np.array([label for _, label in pairs])
-    what = f"best_split(x={x.astype(int).tolist()}, y={y.tolist()})"
+    what = f"best_split(x={x.tolist()} ({x.dtype}), y={y.tolist()})"
     t, impurity = check_split(student.best_split(x, y), what)
     t_expected, impurity_expected = exact_best_split(x, y)
     expect_close(impurity, impurity_expected, what=f"{what} impurity", rtol=1e-9, atol=1e-12, hint=SPLIT_HINT)
@@ -221,7 +252,7 @@ def test_best_split_exact_ties_property(student, pairs):
         t,
         t_expected,
         what=f"{what} threshold",
-        rtol=0,
+        rtol=1e-6 if float32 else 1e-12,  # float32 midpoints may be computed in float32
         atol=1e-12,
         hint="Several thresholds score the same here. Scores equal up to rounding (within 1e-12) are ties; "
         "keep the smallest threshold among them.",
@@ -234,27 +265,75 @@ def test_best_split_exact_ties_property(student, pairs):
 def test_best_split_all_hand_made(student):
     X = np.array([[5.0, 1.0, 0.3], [1.0, 2.0, 0.1], [4.0, 3.0, 0.4], [2.0, 4.0, 0.2], [3.0, 5.0, 0.5]])
     y = np.array([0, 0, 1, 1, 1])
-    # column 1 separates the classes (threshold 2.5); columns 0 and 2 do not.
-    feature, t = check_feature_split(student.best_split_all(X, y), "best_split_all(5 x 3 hand-made X)")
-    if feature != 1:
-        fail(f"best_split_all(5 x 3 hand-made X): column 1 separates the two classes; you chose column {feature}.")
-    expect_close(t, 2.5, what="best_split_all(5 x 3 hand-made X) threshold", rtol=1e-9, hint=SPLIT_HINT)
+    what = "best_split_all(a 5 x 3 X, two classes)"
+    feature, t = check_feature_split(student.best_split_all(X, y), what)
+    check_best_feature(feature, X, y, what)
+    expect_close(t, exact_best_split(X[:, feature], y)[0], what=f"{what} threshold", rtol=1e-9, hint=SPLIT_HINT)
 
 
 def test_best_split_all_ties_and_constant_columns(student):
     y = np.array([0, 0, 1, 1, 1, 0])
     good = np.array([1.0, 2.0, 5.0, 6.0, 7.0, 3.0])  # separates perfectly at 4.0
     X = np.column_stack([np.full(6, 2.0), np.full(6, 9.0), good, 10 * good])
-    feature, t = check_feature_split(student.best_split_all(X, y), "best_split_all(two constant columns, then 2 ties)")
-    if feature != 2:
-        fail(
-            "best_split_all: columns 0 and 1 are constant (skip them); columns 2 and 3 split the classes "
-            f"equally well, so the lowest index, 2, wins. You chose column {feature}."
-        )
-    expect_close(t, 4.0, what="best_split_all(two constant columns, then 2 ties) threshold", rtol=1e-9)
+    what = "best_split_all(a 6 x 4 X with constant columns and tied columns)"
+    feature, t = check_feature_split(student.best_split_all(X, y), what)
+    check_best_feature(feature, X, y, what)
+    expect_close(t, exact_best_split(X[:, feature], y)[0], what=f"{what} threshold", rtol=1e-9, hint=SPLIT_HINT)
     got = student.best_split_all(np.full((4, 2), 1.0), np.array([0, 1, 0, 1]))
     if not isinstance(got, (tuple, list)) or len(got) != 2 or got[0] is not None or got[1] is not None:
         fail(f"best_split_all(only constant columns): expected (None, None). Received: {got!r:.60}")
+
+
+def column_scores(X, y):
+    """The test's own exact score of every column (None for a column with one value)."""
+    return [exact_best_split(X[:, j], y)[1] if np.unique(X[:, j]).size > 1 else None for j in range(X.shape[1])]
+
+
+def check_best_feature(feature, X, y, what):
+    """The chosen column must be splittable, have the lowest score, and be the lowest index among ties."""
+    scores = column_scores(X, y)
+    if not 0 <= feature < X.shape[1]:
+        fail(f"{what}: X has columns 0 .. {X.shape[1] - 1}. Received: column {feature}")
+    if scores[feature] is None:
+        fail(f"{what}: you chose column {feature}, which holds a single value: skip such columns.")
+    best = min(score for score in scores if score is not None)
+    if scores[feature] > best + EXACT:
+        fail(
+            f"{what}: you chose column {feature}, whose best split leaves a weighted child impurity of "
+            f"{scores[feature]:.4f}; another column does better. {ALL_HINT}"
+        )
+    if any(score is not None and abs(score - best) <= EXACT for score in scores[:feature]):
+        fail(
+            f"{what}: you chose column {feature}; a column with a lower index splits just as well. "
+            "Ties (scores within 1e-12) go to the lowest column index."
+        )
+
+
+@st.composite
+def small_tables(draw):
+    n = draw(st.integers(1, 8))
+    d = draw(st.integers(1, 4))
+    X = draw(st.lists(st.lists(st.integers(0, 3), min_size=d, max_size=d), min_size=n, max_size=n))
+    y = draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))
+    return np.array(X, dtype=float), np.array(y)
+
+
+@property_settings(25)
+@example(table=(np.array([[1.0, 4.0]]), np.array([0])))  # one sample: nothing to split
+@example(table=(np.array([[1.0], [2.0], [2.0]]), np.array([1, 0, 0])))  # one feature
+@given(table=small_tables())
+def test_best_split_all_property(student, table):
+    """Small tables with 1 to 8 samples and 1 to 4 columns: constant columns, exact ties between columns."""
+    X, y = table
+    what = f"best_split_all(X={X.astype(int).tolist()}, y={y.tolist()})"
+    got = student.best_split_all(X, y)
+    if all(score is None for score in column_scores(X, y)):
+        if not isinstance(got, (tuple, list)) or len(got) != 2 or got[0] is not None or got[1] is not None:
+            fail(f"{what}: no column has two distinct values; expected (None, None). Received: {got!r:.60}")
+        return
+    feature, t = check_feature_split(got, what)
+    check_best_feature(feature, X, y, what)
+    expect_close(t, exact_best_split(X[:, feature], y)[0], what=f"{what} threshold", rtol=1e-12, hint=SPLIT_HINT)
 
 
 def test_iris_first_split_matches_sklearn(student, record):
@@ -304,6 +383,13 @@ def test_iris_second_split_matches_sklearn(student):
 def check_bootstrap(got, n, what):
     if not isinstance(got, (tuple, list)) or len(got) != 2:
         fail(f"{what}: expected a tuple (in_bag, oob) of two arrays. Received: {type(got).__name__}")
+    for name, part in zip(("in_bag", "oob"), got, strict=True):
+        if not isinstance(part, np.ndarray) or part.dtype.kind not in "iu":
+            kind = f"dtype {part.dtype}" if isinstance(part, np.ndarray) else type(part).__name__
+            fail(
+                f"{what} ({name}): expected a 1-D NumPy array of integers. Received: {kind}. An array built "
+                "from an empty list is float unless you say dtype=int."
+            )
     in_bag = expect_array(got[0], what=f"{what}[0] (in_bag)", shape=(n,))
     oob = expect_array(got[1], what=f"{what}[1] (oob)")
     if oob.ndim != 1:
@@ -348,6 +434,21 @@ def test_oob_indices(student, n, seed):
         fail(f"{what}[1] (oob): not the rows missing from your in_bag. {OOB_HINT}")
 
 
+@property_settings(20)
+@example(n=1, seed=0)
+@example(n=2, seed=3)
+@given(n=st.integers(1, 60), seed=st.integers(0, 2**32 - 1))
+def test_bootstrap_property(student, n, seed):
+    """Any n from 1 (one row, nothing out of bag) and any seed: the recipe's sample and its missing rows."""
+    what = f"bootstrap_sample({n}, seed={seed})"
+    in_bag, oob = check_bootstrap(student.bootstrap_sample(n, seed), n, what)
+    if not np.array_equal(in_bag, np.random.default_rng(seed).integers(0, n, n)):
+        fail(f"{what}[0]: not the sample of the recipe. {BOOT_HINT}")
+    expected = np.setdiff1d(np.arange(n), in_bag)
+    if oob.shape != expected.shape or not np.array_equal(oob, expected):
+        fail(f"{what}[1] (oob): not the rows missing from your in_bag, sorted, each once. {OOB_HINT}")
+
+
 def test_oob_fraction(student, record):
     n = 100_000
     in_bag, oob = check_bootstrap(student.bootstrap_sample(n, 2024), n, "bootstrap_sample(100000, seed=2024)")
@@ -375,7 +476,10 @@ def vote(predictions):
 
 
 def check_vote(student, predictions, what):
-    got = expect_array(student.majority_vote(predictions), what=what, shape=(predictions.shape[1],))
+    raw = student.majority_vote(predictions)
+    if isinstance(raw, np.ndarray) and raw.dtype.kind not in "iu" and raw.dtype.kind in "bfc":
+        fail(f"{what}: expected an array of integer labels. Received: dtype {raw.dtype}")
+    got = expect_array(raw, what=what, shape=(predictions.shape[1],))
     expected = vote(predictions)
     if not np.array_equal(got, expected):
         wrong = int(np.argmax(got != expected))
@@ -403,3 +507,71 @@ def test_majority_vote_random_ties(student):
     predictions = rng.integers(0, 4, (6, 300))  # an even number of trees and 4 classes: many ties
     check_vote(student, predictions, "majority_vote(6 trees x 300 samples, many ties)")
     check_vote(student, 9 - predictions, "majority_vote(6 trees x 300 samples, labels 6..9)")
+
+
+@property_settings(25)
+@example(shape=(3, 1), alphabet=(0, 1, 2), seed=0)  # one sample: still an array of shape (1,)
+@example(shape=(1, 4), alphabet=(0, 5), seed=1)  # one tree: its own predictions
+@given(
+    shape=st.tuples(st.integers(1, 7), st.integers(1, 6)),
+    alphabet=st.sampled_from([(0, 1), (0, 1, 2, 3), (2, 9), (0, 17, 1000)]),
+    seed=st.integers(0, 1000),
+)
+def test_majority_vote_property(student, shape, alphabet, seed):
+    """Any number of trees and samples (from 1), two to four labels, ties everywhere."""
+    predictions = np.random.default_rng(seed).choice(np.array(alphabet), size=shape)
+    check_vote(student, predictions, f"majority_vote({shape[0]} trees x {shape[1]} samples, labels {alphabet})")
+
+
+# --- the task text's general rules ------------------------------------------------------------
+
+
+def test_labels_as_lists(student):
+    """Labels may be Python lists."""
+    labels = [2, 0, 2, 1, 2, 0]
+    expect_close(student.gini(labels), own_gini(labels), what=f"gini({labels}) (a list)", rtol=1e-9, hint=GINI_HINT)
+    x = np.array([0.5, 3.0, 2.0, 1.0, 4.0, 0.0])
+    what = f"best_split(x={x.tolist()}, y={labels}) (y a list)"
+    t, impurity = check_split(student.best_split(x, labels), what)
+    t_expected, impurity_expected = exact_best_split(x, np.array(labels))
+    expect_close(impurity, impurity_expected, what=f"{what} impurity", rtol=1e-9, atol=EXACT, hint=SPLIT_HINT)
+    expect_close(t, t_expected, what=f"{what} threshold", rtol=1e-12, hint=SPLIT_HINT)
+    X = np.column_stack([np.full(6, 1.0), x, -x])
+    what = "best_split_all(X, y) with y a list"
+    feature, t = check_feature_split(student.best_split_all(X, labels), what)
+    check_best_feature(feature, X, np.array(labels), what)
+
+
+def _plain(value, kind, what):
+    """A plain Python int or float (bool is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, kind):
+        convert = "int(...)" if kind is int else "float(...)"
+        fail(
+            f"{what}: expected a plain Python {kind.__name__}. Received: {type(value).__name__}. "
+            f"Convert NumPy numbers with {convert}."
+        )
+
+
+def test_return_types(student):
+    """Plain Python numbers and tuples, as the task text asks."""
+    y = np.array([0, 0, 1, 1, 1])
+    _plain(student.gini(y), float, "gini(labels)")
+    x = np.array([2.0, 1.0, 4.0, 3.0, 5.0])
+    got = student.best_split(x, y)
+    if not isinstance(got, tuple) or len(got) != 2:
+        fail(f"best_split(x, y): expected a tuple (threshold, impurity). Received: {type(got).__name__}")
+    _plain(got[0], float, "best_split(x, y)[0] (threshold)")
+    _plain(got[1], float, "best_split(x, y)[1] (impurity)")
+    got = student.best_split(np.full(5, 2.0), y)
+    if not isinstance(got, tuple) or len(got) != 2 or got[0] is not None:
+        fail(f"best_split(a feature with one value, y): expected a tuple (None, gini(y)). Received: {got!r:.60}")
+    _plain(got[1], float, "best_split(a feature with one value, y)[1]")
+    X = np.column_stack([x, x[::-1]])
+    got = student.best_split_all(X, y)
+    if not isinstance(got, tuple) or len(got) != 2:
+        fail(f"best_split_all(X, y): expected a tuple (feature, threshold). Received: {type(got).__name__}")
+    _plain(got[0], int, "best_split_all(X, y)[0] (feature)")
+    _plain(got[1], float, "best_split_all(X, y)[1] (threshold)")
+    got = student.best_split_all(np.ones((5, 2)), y)
+    if got != (None, None) or not isinstance(got, tuple):
+        fail(f"best_split_all(only constant columns, y): expected the tuple (None, None). Received: {got!r:.60}")
