@@ -162,12 +162,15 @@ def property_settings(max_examples: int = 40) -> Any:
     ``@property_settings(25)`` above ``@given(...)``: derandomized (a fixed seed), no example
     database, no deadline (a student process may be slow), no blob printed, and no health check
     that the ``student`` fixture or a slow student would trip. Keep ``max_examples`` small: each
-    example is a call into the student's process.
+    example is a call into the student's process. No shrinking and no explaining of a failure:
+    both replay the student's code many more times (minutes for a wrong answer, measured), and
+    the first failing example already fails the test with a message about it.
     """
-    from hypothesis import HealthCheck, settings  # only property tests need Hypothesis
+    from hypothesis import HealthCheck, Phase, settings  # only property tests need Hypothesis
 
     return settings(
         max_examples=max_examples,
+        phases=(Phase.explicit, Phase.reuse, Phase.generate),
         derandomize=True,
         database=None,
         deadline=None,
