@@ -1,18 +1,25 @@
-"""Hidden tests for 14_earthquake_damage: encoding, the forest's skill, OOB, importances, random vs grouped CV."""
+"""Hidden tests for 14_earthquake_damage: encoding, the forest's skill, OOB, importances, random vs grouped CV.
+
+Every expected value is the judge's own computation (pandas, scikit-learn) on tables from the seeded
+generator datasets.buildings; small tables check the stated settings exactly (seeds, folds, shapes).
+"""
 
 import numpy as np
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.dummy import DummyClassifier
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.impute import SimpleImputer
 from sklearn.metrics import confusion_matrix, f1_score
-from sklearn.model_selection import GroupKFold, cross_val_score
+from sklearn.model_selection import GroupKFold, KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 
 from datasets.buildings import CATEGORIES, FIELD, as_columns, make_buildings
-from grader.testing import expect_array, expect_close, expect_number, fail
+from grader.testing import StudentCodeError, expect_array, expect_close, expect_number, fail, property_settings
 
 SEED = 14
+SMALL_SEED = 7  # the small tables' seed: not the default of any library, not SEED
 GRADES = (1, 2, 3)
 
 # fit_forest: micro-F1 on the hidden test set. The reference forest scores 0.700 here; the
@@ -110,6 +117,40 @@ def test_encode_features_keeps_all_levels(student):
     )
 
 
+# a pool of buildings (with the field columns) to draw small tables from
+_POOL = make_buildings(120, seed=1409, field_data=True)[0]
+
+
+@st.composite
+def small_tables(draw):
+    """1 to 5 rows, any subset of the columns in any order, integers scaled up to 1e6, some float32."""
+    rows = draw(st.lists(st.integers(0, len(_POOL) - 1), min_size=1, max_size=5))
+    columns = draw(st.lists(st.sampled_from(list(_POOL.columns)), min_size=1, max_size=8, unique=True))
+    frame = _POOL.iloc[rows][columns].reset_index(drop=True)
+    scale = draw(st.sampled_from([1, 1, 1000, 1_000_000]))
+    as_float32 = draw(st.booleans())
+    for column in columns:
+        if column not in CATEGORIES:
+            frame[column] = frame[column] * scale
+            if as_float32 and frame[column].dtype.kind == "f":
+                frame[column] = frame[column].astype(np.float32)
+    return frame
+
+
+@property_settings(30)
+@given(frame=small_tables())
+def test_encode_features_property(student, frame):
+    """Tables of 1 to 5 rows and a few columns: every column named and valued as the judge's encoding."""
+    what = f"encode_features(table) on {len(frame)} row(s) with the columns {list(frame.columns)}"
+    _check_encoding(
+        student,
+        frame,
+        what,
+        "Whatever columns the table has: numeric ones kept as floats, each categorical one as one 0/1 "
+        "column per level of CATEGORIES[column]; X keeps its 2-D shape (n_rows, n_columns), one row included.",
+    )
+
+
 # --- fit_forest ----------------------------------------------------------------------------
 
 
@@ -146,19 +187,21 @@ def test_forest_predicts_damage(student, record):
     predictions = predictions.astype(int)
     score = f1_score(y_test, predictions, average="micro")
     baseline = float(np.mean(y_test == np.bincount(y_train).argmax()))
+    # rows normalised (the share of each true grade given each prediction): the hidden set's counts stay hidden
+    matrix = confusion_matrix(y_test, predictions, labels=list(GRADES), normalize="true")
     record(
         "confusion_matrix",
-        matrix=confusion_matrix(y_test, predictions, labels=list(GRADES)).tolist(),
+        matrix=np.round(matrix, 3).tolist(),
         labels=[f"grade {grade}" for grade in GRADES],
+        title="your predictions on the hidden test set: the share of each true grade",
         xlabel="predicted grade",
         ylabel="true grade",
         micro_f1=float(score),
-        always_the_most_common_grade=baseline,
     )
     if score < baseline + MIN_GAIN_OVER_BASELINE:
         fail(
             f"{what}: your micro-F1 on the hidden test set is {score:.3f}, hardly better than always "
-            f"predicting the most common grade ({baseline:.3f}). Train on (X_train, y_train) and predict X_test."
+            "predicting the most common grade of the training set. Train on (X_train, y_train) and predict X_test."
         )
     if score < MIN_TEST_F1:
         fail(
@@ -183,6 +226,38 @@ def test_oob_score(student):
             f'{what}["oob_score"] = {oob:.3f} is not the out-of-bag accuracy of such a forest on this '
             f"training set (allowed difference {OOB_TOLERANCE}). Use oob_score=True and forest.oob_score_.{hint}"
         )
+
+
+def _small_forest(X_train, y_train, X_test, random_state):
+    forest = RandomForestClassifier(n_estimators=100, oob_score=True, random_state=random_state, n_jobs=1)
+    forest.fit(X_train, y_train)
+    return forest.predict(X_test), forest.oob_score_
+
+
+def test_fit_forest_uses_the_seed(student):
+    train, y_train, _ = make_buildings(200, seed=1411)
+    test, _, _ = make_buildings(1, seed=1412)
+    X_train, X_test = _encode(train).to_numpy(), _encode(test).to_numpy()
+    what = f"fit_forest(X_train, y_train, X_test, seed={SMALL_SEED}) with 200 training rows and 1 test row"
+    result = student.fit_forest(X_train, y_train, X_test, SMALL_SEED)
+    if not isinstance(result, dict) or not {"predictions", "oob_score"} <= set(result):
+        fail(f"{what}: expected a dict with keys 'predictions' and 'oob_score'.")
+    predictions = expect_array(result["predictions"], what=f'{what}["predictions"]', shape=(1,))
+    oob = expect_number(result["oob_score"], what=f'{what}["oob_score"]')
+    expected_predictions, expected_oob = _small_forest(X_train, y_train, X_test, SMALL_SEED)
+    if abs(oob - expected_oob) > 1e-9:
+        same_as = [s for s in (0, 42, SEED) if abs(oob - _small_forest(X_train, y_train, X_test, s)[1]) < 1e-9]
+        hint = (
+            f" Your score is that of random_state={same_as[0]}: pass random_state=seed."
+            if same_as
+            else " Check every setting: n_estimators=100, oob_score=True, random_state=seed, on all of X_train."
+        )
+        fail(
+            f'{what}["oob_score"] = {oob:.4f} is not the out-of-bag score of RandomForestClassifier(n_estimators=100, '
+            f"oob_score=True, random_state=seed) trained on these rows with this seed.{hint}"
+        )
+    if not np.array_equal(predictions, expected_predictions):
+        fail(f'{what}["predictions"]: not the prediction of the forest whose out-of-bag score you return.')
 
 
 # --- permutation_importance_scores ------------------------------------------------------------
@@ -264,6 +339,42 @@ def test_importance_of_noise_is_small(student):
         )
 
 
+def _small_importance_data(columns):
+    frame, y, _ = make_buildings(150, seed=1413)
+    X = _ordinal(frame)[list(columns)].to_numpy()
+    return X[:100], y[:100], X[100:], y[100:]
+
+
+def test_importance_one_column(student):
+    X_train, y_train, X_val, y_val = _small_importance_data(["age"])
+    what = "permutation_importance_scores(X_train, y_train, X_val, y_val, seed) with a single column"
+    scores = expect_array(
+        student.permutation_importance_scores(X_train, y_train, X_val, y_val, SMALL_SEED), what=what, shape=(1,)
+    )
+    if not np.all(np.isfinite(scores)):
+        fail(f"{what}: contains NaN or inf.")
+
+
+def test_importance_uses_the_seed(student):
+    columns = ("age", "has_superstructure_mud_mortar_stone")
+    X_train, y_train, X_val, y_val = _small_importance_data(columns)
+    what = "permutation_importance_scores(X_train, y_train, X_val, y_val, seed) on 2 columns"
+    runs = [
+        expect_array(
+            student.permutation_importance_scores(X_train, y_train, X_val, y_val, seed),
+            what=f"{what} with seed={seed}",
+            shape=(len(columns),),
+        )
+        for seed in (SMALL_SEED, SMALL_SEED + 1)
+    ]
+    # the judge seeds NumPy's global generator before every call: random_state=None repeats itself too
+    if np.allclose(runs[0], runs[1], rtol=0, atol=1e-12, equal_nan=True):
+        fail(
+            f"{what}: seed={SMALL_SEED} and seed={SMALL_SEED + 1} gave the same importances: the seed is not used. "
+            "Pass random_state=seed to the forest and to the shuffles."
+        )
+
+
 # --- random_vs_grouped_cv --------------------------------------------------------------------
 
 
@@ -299,6 +410,55 @@ def test_random_cv_is_optimistic(student, record):
             f"{what}: your grouped score {grouped_score:.3f} is not clearly below the random-fold score "
             f"{random_score:.3f}. With GroupKFold(5) and groups, no region is in both the training and the "
             "test folds, and a forest cannot know the shaking of a region it has never seen."
+        )
+
+
+SMALL_CV_COLUMNS = ["geo_level_1_id", "geo_level_2_id", "age", "count_floors_pre_eq", "foundation_type"]
+
+
+def _small_cv_data():
+    frame, y, _ = make_buildings(150, seed=1414)
+    order = np.argsort(frame["geo_level_1_id"].to_numpy(), kind="stable")
+    frame, y = frame.iloc[order].reset_index(drop=True), y[order]
+    return _ordinal(frame)[SMALL_CV_COLUMNS].to_numpy(), y, frame["geo_level_1_id"].to_numpy()
+
+
+_small_cv = {}
+
+
+def _judge_small_cv(X, y, groups):
+    if not _small_cv:
+        forest = RandomForestClassifier(n_estimators=100, random_state=SMALL_SEED, n_jobs=1)
+        random_folds = KFold(n_splits=5, shuffle=True, random_state=SMALL_SEED)
+        _small_cv["random"] = cross_val_score(forest, X, y, cv=random_folds, scoring="f1_micro").mean()
+        grouped_folds = GroupKFold(n_splits=5)
+        _small_cv["grouped"] = cross_val_score(forest, X, y, groups=groups, cv=grouped_folds, scoring="f1_micro").mean()
+    return _small_cv
+
+
+def test_cv_follows_the_stated_folds(student):
+    X, y, groups = _small_cv_data()
+    what = f"random_vs_grouped_cv(X, y, groups, seed={SMALL_SEED}) on 150 buildings sorted by region"
+    got = student.random_vs_grouped_cv(X, y, groups, SMALL_SEED)
+    if not isinstance(got, (tuple, list)) or len(got) != 2:
+        fail(f"{what}: expected a tuple (random_score, grouped_score) of two floats.")
+    random_score = expect_number(got[0], what=f"{what}[0] (random folds)")
+    grouped_score = expect_number(got[1], what=f"{what}[1] (folds grouped by region)")
+    judge = _judge_small_cv(X, y, groups)
+    random_ok = abs(random_score - judge["random"]) < 1e-9
+    grouped_ok = abs(grouped_score - judge["grouped"]) < 1e-9
+    if not random_ok and not grouped_ok and abs(random_score - judge["grouped"]) < 1e-9:
+        fail(f"{what}: the two scores are in the wrong order: return (random_score, grouped_score).")
+    forest = "RandomForestClassifier(n_estimators=100, random_state=seed) trained on the other 4 folds"
+    if not random_ok:
+        fail(
+            f"{what}[0]: {random_score:.4f} is not the mean micro-F1 of KFold(n_splits=5, shuffle=True, "
+            f"random_state=seed) with {forest}. Check that the folds are shuffled and both use this seed."
+        )
+    if not grouped_ok:
+        fail(
+            f"{what}[1]: {grouped_score:.4f} is not the mean micro-F1 of GroupKFold(n_splits=5) with groups and "
+            f"{forest}. Check the groups and the forest's random_state."
         )
 
 
@@ -363,6 +523,37 @@ def test_feature_set_columns(student):
                     what=f"{what}: the column {name!r} (missing ages as NaN)",
                     hint=hint,
                 )
+
+
+_TRANSFER_POOL = make_buildings(120, seed=1410, field_data=True, missing_age=0.3)[0]
+
+
+@property_settings(12)
+@given(rows=st.lists(st.integers(0, len(_TRANSFER_POOL) - 1), min_size=1, max_size=4))
+def test_feature_set_property(student, rows):
+    """1 to 4 rows of a table with field columns and missing ages: both sets, every column, NaN kept."""
+    frame = _TRANSFER_POOL.iloc[rows].reset_index(drop=True)
+    for which in ("region_ids", "transferable"):
+        what = f'feature_set(table, "{which}") on {len(frame)} row(s), missing ages: {int(frame["age"].isna().sum())}'
+        got = student.feature_set(as_columns(frame), which)
+        if not isinstance(got, tuple) or len(got) != 2:
+            fail(f"{what}: expected a tuple (X, names), as encode_features returns.")
+        expected = _judge_set(frame, which)
+        names = list(got[1]) if isinstance(got[1], (list, tuple)) else []
+        X = expect_array(got[0], what=f"{what}: X", shape=(len(frame), len(names)))
+        if sorted(names) != sorted(expected.columns):
+            fail(
+                f"{what}: not the columns asked for ({len(names)} received, {expected.shape[1]} expected). "
+                '"region_ids": every column except the field columns; "transferable": every column except '
+                "geo_level_1_id and geo_level_2_id."
+            )
+        expect_close(
+            X[:, [names.index(name) for name in expected.columns]],
+            expected.to_numpy(),
+            what=f"{what}: X",
+            hint="The columns as encode_features gives them; a missing age stays NaN (the pipeline's imputer "
+            "fills it later); X keeps its 2-D shape, one row included.",
+        )
 
 
 _transfer = {"student": None, "result": None, "judge": None}
@@ -459,6 +650,25 @@ def test_imputer_sees_training_folds_only(student):
     )
 
 
+def test_grouped_cv_uses_the_seed(student):
+    frame, grade, _ = make_buildings(150, seed=1415, **TRANSFER_OPTIONS)
+    what = "grouped_cv_feature_sets(table, grade, seed) on 150 buildings"
+    runs = []
+    for seed in (SMALL_SEED, SMALL_SEED + 1):
+        got = student.grouped_cv_feature_sets(as_columns(frame), grade, seed)
+        if not isinstance(got, dict) or any(key not in got for key in ("baseline", "region_ids", "transferable")):
+            fail(f'{what}: expected a dict with the keys "baseline", "region_ids", "transferable" and "age_fill".')
+        runs.append(
+            [expect_number(got[key], what=f'{what}["{key}"]') for key in ("baseline", "region_ids", "transferable")]
+        )
+    # the judge seeds NumPy's global generator before every call: random_state=None repeats itself too
+    if runs[0][1:] == runs[1][1:]:
+        fail(
+            f"{what}: seed={SMALL_SEED} and seed={SMALL_SEED + 1} gave the same forest scores: the seed is not "
+            "used. Both forests are imputed_forest(seed)."
+        )
+
+
 _pd = {"student": None, "age": None, "judge_model": None}
 
 
@@ -530,3 +740,37 @@ def test_partial_dependence_flat_for_no_effect(student):
             f"{what}: area_percentage has no effect on the damage in this data, so its curve should be flat "
             f"(varying by less than {PD_MAX_FLAT}). Received: {np.round(curve, 3).tolist()}."
         )
+
+
+def test_partial_dependence_small_cases(student):
+    frame, grade = make_buildings(150, seed=1416, **TRANSFER_OPTIONS)[:2]
+    encoded = _judge_set(frame, "transferable")
+    X, names = encoded.to_numpy(), list(encoded.columns)
+    y = np.where(grade == 1, 2, grade)  # no building with grade 1: predict_proba has two columns
+    grid = np.array([30.0])
+    what = "partial_dependence_curve(X, y, column of 'age', grid of 1 value, seed) with y holding grades 2 and 3 only"
+    try:
+        got = student.partial_dependence_curve(X, y, names.index("age"), grid, SMALL_SEED)
+    except StudentCodeError as err:
+        if err.type_name != "IndexError":
+            raise
+        fail(
+            f"{what} raised IndexError: with only grades 2 and 3 in y, predict_proba has two columns. "
+            "Find the column of grade 3 with list(model.classes_).index(3)."
+        )
+    got = expect_array(got, what=what, shape=(1,))
+    model = make_pipeline(
+        SimpleImputer(strategy="mean"), RandomForestClassifier(n_estimators=50, random_state=SMALL_SEED, n_jobs=1)
+    ).fit(X, y)
+    X_set = X.copy()
+    X_set[:, names.index("age")] = grid[0]
+    expected = model.predict_proba(X_set)[:, list(model.classes_).index(3)].mean()
+    expect_close(
+        got,
+        np.array([expected]),
+        what=what,
+        rtol=1e-6,
+        atol=1e-9,
+        hint="Average predict_proba's column for grade 3 (list(model.classes_).index(3)), not a fixed column, "
+        "of imputed_forest(seed) fitted on (X, y).",
+    )
