@@ -208,6 +208,9 @@ def rebuild_returned_model(config_text: Any, weights: list, function: str) -> An
                 variable._initialize_with_initializer(lambda shape, dtype, value=value: value)
             else:  # internal state (a seed generator's), as Keras would initialise it
                 variable._deferred_initialize()
+        for layer in model._flatten_layers(include_self=False):
+            if callable(getattr(layer, "finalize_state", None)):
+                layer.finalize_state()  # e.g. Normalization: mean and variance from its variables, as after loading
     except Exception as exc:
         raise _refuse(function, "a Keras model whose weights could not be set", type(exc).__name__) from None
     return model

@@ -60,6 +60,15 @@ def test_a_functional_model_with_state_crosses_with_all_its_weights(child):
     assert [w.shape for w in rebuilt.get_weights()] == [w.shape for w in original.get_weights()]
 
 
+def test_an_adapted_normalization_layer_keeps_its_mean_and_variance(child):
+    data = np.random.default_rng(1).normal(loc=50.0, scale=7.0, size=(40, 3)).astype("float32")
+    normalization = keras.layers.Normalization()
+    normalization.adapt(data)
+    original = keras.Sequential([keras.Input((3,)), normalization, keras.layers.Dense(2)])
+    rebuilt = wire.decode(_answer(child, original), "f")
+    np.testing.assert_allclose(rebuilt(data[:5]), original(data[:5]), rtol=1e-5, atol=1e-5)
+
+
 def test_a_huge_declared_layer_is_refused_before_anything_is_allocated(child):
     def enormous(config):
         config["config"]["layers"][-1]["config"]["units"] = 2_000_000_000
