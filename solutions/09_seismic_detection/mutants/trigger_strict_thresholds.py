@@ -1,0 +1,19 @@
+"""Switches on only above `on` (> instead of >=) and off at or below `off` (<= instead of <)."""
+
+import numpy as np
+
+
+def trigger_onsets(cft, on, off):
+    cft = np.asarray(cft, dtype=np.float64)
+    pairs = []
+    start = None
+    for i, value in enumerate(cft):
+        if start is None:
+            if value > on:
+                start = i
+        elif value <= off:
+            pairs.append((start, i - 1))
+            start = None
+    if start is not None:
+        pairs.append((start, len(cft) - 1))
+    return pairs
