@@ -4,8 +4,15 @@ import itertools
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
-from grader.testing import expect_array, expect_close, fail
+from grader.testing import expect_array, expect_close, fail, property_settings
+
+# float32 solutions are correct too (the text states no dtype): rounding is relative to the size
+# of the terms (a forward pass of absolute values), not to their possibly cancelling sum.
+RTOL = 1e-5
 
 
 def _random_stack(seed, widths):
@@ -29,6 +36,23 @@ def _network(X, layers, relu=False):
     return out
 
 
+def _sizes(X, layers):
+    """The size of the terms behind each output: the network run on |X| with |W|, |b| and no activation."""
+    return _network(np.abs(X), [(np.abs(W), np.abs(b)) for W, b in layers])
+
+
+def _collapsed(layers):
+    """The judge's collapse of a linear stack: W = W_n ... W_1, b = stack output at x = 0."""
+    W, b = layers[0]
+    for W_next, b_next in layers[1:]:
+        W, b = W_next @ W, W_next @ b + b_next
+    return W, b
+
+
+def _close(got, expected, size, what, hint):
+    expect_close(got, expected, what=what, rtol=RTOL, atol=RTOL * size + 1e-12, hint=hint)
+
+
 def _batch(seed, n_samples, n_inputs):
     return np.random.default_rng(seed).normal(size=(n_samples, n_inputs))
 
@@ -39,9 +63,79 @@ def _pair(value, what, n_out, n_in):
         kind = type(value).__name__
         size = f" of length {len(value)}" if isinstance(value, (tuple, list)) else ""
         fail(f"{what}: expected a pair (W, b). Received: {kind}{size}.")
-    W = expect_array(value[0], what=f"{what}[0] (the collapsed W)", shape=(n_out, n_in))
-    b = expect_array(value[1], what=f"{what}[1] (the collapsed b)", shape=(n_out,))
+    squeeze = " Keep both dimensions of W and the 1-D b even when a size is 1 (no squeeze)."
+    hint = squeeze if 1 in (n_out, n_in) else ""
+    W = _shaped(value[0], f"{what}[0] (the collapsed W)", (n_out, n_in), hint)
+    b = _shaped(value[1], f"{what}[1] (the collapsed b)", (n_out,), hint)
     return W, b
+
+
+def _shaped(value, what, shape, hint=""):
+    """expect_array with a shape, adding a hint when a size-1 dimension went missing."""
+    array = expect_array(value, what=what)
+    if array.shape != shape:
+        fail(f"{what}: expected an array of shape {shape}. Received: shape {array.shape}.{hint}")
+    return array
+
+
+# --- hints chosen from what the wrong answer matches ----------------------------------------------
+
+
+def _forward_hint(got, X, layers, relu):
+    """Why stack_forward's output is wrong, judged by which wrong network it equals."""
+    same = lambda a: a.shape == got.shape and np.allclose(got, a, rtol=1e-4, atol=1e-6)  # noqa: E731
+    if relu and same(_network(X, layers)):
+        return 'The output is the purely linear network\'s: with activation="relu", apply max(0, z) between layers.'
+    if not relu and same(_network(X, layers, relu=True)):
+        return "The output has ReLU between the layers, but activation=None means a purely linear network."
+    if relu and same(np.maximum(_network(X, layers, relu=True), 0.0)):
+        return "ReLU was applied after the last layer too: the output layer stays linear."
+    if relu and same(_relu_before(X, layers)):
+        return "ReLU was applied to each layer's input, starting with X: apply it to every layer's output but the last."
+    if len(layers) > 1 and layers[-1][0].shape[1] == X.shape[1] and same(_network(X, layers[-1:], relu)):
+        return "Only the last layer was applied: feed each layer's output into the next one."
+    if len(layers) > 1 and got.shape == (len(X), layers[-1][0].shape[0]):
+        return "Feed each layer's output into the next: out = out @ W.T + b, first layer first."
+    return "A layer maps the batch to out @ W.T + b, first layer first; keep the shape (n_samples, n_units_last)."
+
+
+def _relu_before(X, layers):
+    """ReLU put on the input of every layer but the last (X included) instead of on the outputs."""
+    out = X
+    for k, (W, b) in enumerate(layers):
+        if k < len(layers) - 1:
+            out = np.maximum(out, 0.0)
+        out = out @ W.T + b
+    return out
+
+
+def _collapse_hint(W, b, layers):
+    """Why a collapsed (W, b) is wrong, judged by the mistake it matches."""
+    expected_W, expected_b = _collapsed(layers)
+    same = lambda a, e: a.shape == e.shape and np.allclose(a, e, rtol=1e-4, atol=1e-6)  # noqa: E731
+    hints = []
+    if not same(W, expected_W):
+        swapped = layers[0][0]
+        for W_next, _ in layers[1:]:
+            swapped = swapped @ W_next if swapped.shape[1] == W_next.shape[0] else None
+            if swapped is None:
+                break
+        if swapped is not None and same(W, swapped):
+            hints.append("W is the product in the wrong order: layer 1 acts first, so its matrix stands on the right.")
+        else:
+            hints.append("W must map x straight to the last layer's output: W = W_n ... W_2 W_1.")
+    if not same(b, expected_b):
+        biases = [b_k for _, b_k in layers]
+        if len({b_k.shape for b_k in biases}) == 1 and same(b, sum(biases)):
+            hints.append("b is the sum of the biases, but each bias also passes through every later layer's W.")
+        elif same(b, layers[-1][1]):
+            hints.append("b is the last bias alone: the earlier biases pass through the later layers too.")
+        else:
+            hints.append("Feed x = 0 through the layers: what comes out is b.")
+    return " ".join(hints)
+
+
+# --- stack_forward ------------------------------------------------------------------------------
 
 
 STACK_WIDTHS = {
@@ -55,14 +149,9 @@ STACK_WIDTHS = {
 def test_stack_forward_linear(student, widths):
     layers = _random_stack(11, widths)
     X = _batch(12, 16, widths[0])
-    got = student.stack_forward(X, layers, None)
-    expect_array(got, what="stack_forward(X, layers, None)", shape=(16, widths[-1]))
-    expect_close(
-        got,
-        _network(X, layers),
-        what="stack_forward(X, layers, None)",
-        hint="Feed each layer's output into the next: out = out @ W.T + b, first layer first.",
-    )
+    what = "stack_forward(X, layers, None)"
+    got = _shaped(student.stack_forward(X, layers, None), what, (16, widths[-1]))
+    _close(got, _network(X, layers), _sizes(X, layers), what, _forward_hint(got, X, layers, relu=False))
 
 
 def test_stack_forward_relu_between_layers(student):
@@ -71,26 +160,102 @@ def test_stack_forward_relu_between_layers(student):
     X = _batch(22, 40, widths[0])
     expected = _network(X, layers, relu=True)
     assert (expected < 0).any()  # the output layer is linear: some outputs are negative
-    got = student.stack_forward(X, layers, "relu")
-    got = expect_array(got, what='stack_forward(X, layers, "relu")', shape=(40, 3))
+    what = 'stack_forward(X, layers, "relu")'
+    got = _shaped(student.stack_forward(X, layers, "relu"), what, (40, 3))
     if np.allclose(got, _network(X, layers)):
         fail(
-            'stack_forward(X, layers, "relu"): the output equals the purely linear network\'s, '
-            'so the activation was never applied. With activation="relu", apply max(0, z) '
-            "to the output of every layer except the last."
+            f"{what}: the output equals the purely linear network's, so the activation was never applied. "
+            'With activation="relu", apply max(0, z) to the output of every layer except the last.'
         )
     if (got >= 0).all():
         fail(
-            'stack_forward(X, layers, "relu"): every output is >= 0, so ReLU was applied '
-            "after the last layer too. Apply the activation between layers only; the "
-            "output layer stays linear."
+            f"{what}: every output is >= 0, so ReLU was applied after the last layer too. Apply the "
+            "activation between layers only; the output layer stays linear."
         )
-    expect_close(
-        got,
-        expected,
-        what='stack_forward(X, layers, "relu")',
-        hint="Apply max(0, z) to the output of every layer except the last.",
-    )
+    _close(got, expected, _sizes(X, layers), what, _forward_hint(got, X, layers, relu=True))
+
+
+# Sizes of 1 that a stray squeeze (or a 1-D special case) would lose.
+EDGE_CASES = {
+    "one sample": (1, [3, 4, 2]),
+    "one output unit": (5, [3, 4, 1]),
+    "one input": (5, [1, 4, 2]),
+    "one hidden unit": (5, [3, 1, 2]),
+    "all ones": (1, [1, 1, 1]),
+}
+
+
+@pytest.mark.parametrize("case", EDGE_CASES)
+def test_size_one_dimensions_kept(student, case):
+    n_samples, widths = EDGE_CASES[case]
+    layers = _random_stack(91, widths)
+    X = _batch(92, n_samples, widths[0])
+    squeeze = " Keep every dimension even when its size is 1 (no squeeze, no ravel)."
+    for activation in (None, "relu"):
+        what = f"stack_forward(X, layers, {activation!r}) with X of shape {X.shape} and widths {widths}"
+        got = _shaped(student.stack_forward(X, layers, activation), what, (n_samples, widths[-1]), squeeze)
+        relu = activation == "relu"
+        _close(got, _network(X, layers, relu), _sizes(X, layers), what, _forward_hint(got, X, layers, relu))
+    (W1, b1), (W2, b2) = layers
+    what = f"collapse(W1, b1, W2, b2) for widths {widths}"
+    W, b = _pair(student.collapse(W1, b1, W2, b2), what, widths[2], widths[0])
+    _close(np.c_[W, b], np.c_[_collapsed(layers)], np.c_[_collapsed(_abs(layers))], what, _collapse_hint(W, b, layers))
+    what = f"collapse_stack(layers) for widths {widths}"
+    W, b = _pair(student.collapse_stack(layers), what, widths[2], widths[0])
+    _close(np.c_[W, b], np.c_[_collapsed(layers)], np.c_[_collapsed(_abs(layers))], what, _collapse_hint(W, b, layers))
+
+
+def _abs(layers):
+    return [(np.abs(W), np.abs(b)) for W, b in layers]
+
+
+# Property test: any widths from 1 to 4, 1 to 3 layers, 1 to 4 samples, float32 or float64,
+# zeros and magnitudes up to 1e6; activation None (passed or left to its default) or "relu".
+_SIZES = st.integers(1, 4)
+_SCALES = st.sampled_from([0.0, 1.0, 1e3, 1e6])
+_UNIT = st.floats(-1.0, 1.0, allow_nan=False, width=32)
+
+
+@st.composite
+def _stacks(draw, min_layers=1, max_layers=3):
+    widths = draw(st.lists(_SIZES, min_size=min_layers + 1, max_size=max_layers + 1))
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    scale = dtype(draw(_SCALES))
+    layers = []
+    for n_in, n_out in itertools.pairwise(widths):
+        W = draw(hnp.arrays(dtype, (n_out, n_in), elements=_UNIT))
+        b = draw(hnp.arrays(dtype, (n_out,), elements=_UNIT)) * scale
+        layers.append((W, b))
+    X = draw(hnp.arrays(dtype, (draw(_SIZES), widths[0]), elements=_UNIT)) * scale
+    return X, layers
+
+
+def _as64(X, layers):
+    return X.astype(float), [(W.astype(float), b.astype(float)) for W, b in layers]
+
+
+@property_settings(30)
+@given(data=_stacks(), activation=st.sampled_from(["default", None, "relu"]))
+def test_stack_forward_property(student, data, activation):
+    X, layers = data
+    widths = [layers[0][0].shape[1]] + [W.shape[0] for W, _ in layers]
+    shown = "" if activation == "default" else f", {activation!r}"
+    what = f"stack_forward(X, layers{shown}) with X of shape {X.shape}, widths {widths}, dtype {X.dtype}"
+    if activation == "default":
+        got = student.stack_forward(X, layers)
+    else:
+        got = student.stack_forward(X, layers, activation)
+    squeeze = " Keep every dimension even when its size is 1 (no squeeze)."
+    got = _shaped(got, what, (X.shape[0], widths[-1]), squeeze)
+    X64, layers64 = _as64(X, layers)
+    relu = activation == "relu"
+    hint = _forward_hint(got, X64, layers64, relu)
+    if activation == "default":
+        hint = "Without an activation argument the network is purely linear (activation=None). " + hint
+    _close(got, _network(X64, layers64, relu), _sizes(X64, layers64), what, hint)
+
+
+# --- collapse -----------------------------------------------------------------------------------
 
 
 def test_collapse_shapes(student):
@@ -109,18 +274,16 @@ def test_collapse_matches_two_layers(student):
     layers = _random_stack(41, widths)
     (W1, b1), (W2, b2) = layers
     W, b = _pair(student.collapse(W1, b1, W2, b2), "collapse(W1, b1, W2, b2)", 3, 6)
-    expect_close(
-        b,
-        W2 @ b1 + b2,
-        what="collapse(...)[1], the collapsed b",
-        hint="Feed x = 0 through both layers: the first bias also passes through W2.",
-    )
+    hint = _collapse_hint(W, b, layers)
+    _, b_size = _collapsed(_abs(layers))
+    _close(b, W2 @ b1 + b2, b_size, "collapse(...)[1], the collapsed b", hint)
     X = _batch(42, 25, 6)
-    expect_close(
+    _close(
         X @ W.T + b,
         _network(X, layers),
-        what="X @ W.T + b with (W, b) = collapse(W1, b1, W2, b2), compared with the two-layer network",
-        hint="Expand W2 (W1 x + b1) + b2.",
+        _sizes(X, layers),
+        "X @ W.T + b with (W, b) = collapse(W1, b1, W2, b2), compared with the two-layer network",
+        hint,
     )
 
 
@@ -129,18 +292,34 @@ def test_collapse_order_matters(student):
     layers = _random_stack(51, [3, 3, 3])
     (W1, b1), (W2, b2) = layers
     assert not np.allclose(W1 @ W2, W2 @ W1)
-    W, _ = _pair(
+    W, b = _pair(
         student.collapse(W1, b1, W2, b2),
         "collapse(W1, b1, W2, b2) with 3x3 layers",
         3,
         3,
     )
-    expect_close(
+    _close(
         W,
         W2 @ W1,
-        what="collapse(...)[0], the collapsed W, with square layers",
-        hint="Matrix products do not commute: layer 1 acts first, so its matrix stands on the right.",
+        np.abs(W2) @ np.abs(W1),
+        "collapse(...)[0], the collapsed W, with square layers",
+        _collapse_hint(W, b, layers),
     )
+
+
+@property_settings(30)
+@given(data=_stacks(min_layers=2, max_layers=2))
+def test_collapse_property(student, data):
+    _, layers = data
+    (W1, b1), (W2, b2) = layers
+    what = f"collapse(W1, b1, W2, b2) with W1 of shape {W1.shape}, W2 of shape {W2.shape}, dtype {W1.dtype}"
+    W, b = _pair(student.collapse(W1, b1, W2, b2), what, W2.shape[0], W1.shape[1])
+    layers64 = _as64(W1, layers)[1]
+    hint = _collapse_hint(W, b, layers64)
+    _close(np.c_[W, b], np.c_[_collapsed(layers64)], np.c_[_collapsed(_abs(layers64))], what, hint)
+
+
+# --- collapse_stack -----------------------------------------------------------------------------
 
 
 DEEP_WIDTHS = {
@@ -157,11 +336,13 @@ def test_collapse_stack_matches_network(student, widths):
     X = _batch(62, 20, widths[0])
     what = f"collapse_stack(layers) for widths {widths}"
     W, b = _pair(student.collapse_stack(layers), what, widths[-1], widths[0])
-    expect_close(
+    _close(
         X @ W.T + b,
         _network(X, layers),
-        what=f"X @ W.T + b with (W, b) = {what}, compared with the stacked network",
-        hint="Collapse the first two layers, then collapse that result with the third, and so on.",
+        _sizes(X, layers),
+        f"X @ W.T + b with (W, b) = {what}, compared with the stacked network",
+        _collapse_hint(W, b, layers)
+        + " Collapse the first two layers, then collapse that result with the third, and so on.",
     )
 
 
@@ -170,8 +351,25 @@ def test_collapse_stack_one_layer_unchanged(student):
     W1, b1 = layers[0]
     W, b = _pair(student.collapse_stack(layers), "collapse_stack([(W, b)])", 3, 5)
     hint = "A stack of one layer is already collapsed: return its W and b."
-    expect_close(W, W1, what="collapse_stack([(W, b)])[0]", hint=hint)
-    expect_close(b, b1, what="collapse_stack([(W, b)])[1]", hint=hint)
+    _close(W, W1, np.abs(W1), "collapse_stack([(W, b)])[0]", hint)
+    _close(b, b1, np.abs(b1), "collapse_stack([(W, b)])[1]", hint)
+
+
+@property_settings(30)
+@given(data=_stacks(min_layers=1, max_layers=4))
+def test_collapse_stack_property(student, data):
+    _, layers = data
+    widths = [layers[0][0].shape[1]] + [W.shape[0] for W, _ in layers]
+    what = f"collapse_stack(layers) for widths {widths}, dtype {layers[0][0].dtype}"
+    W, b = _pair(student.collapse_stack(layers), what, widths[-1], widths[0])
+    layers64 = _as64(layers[0][0], layers)[1]
+    hint = _collapse_hint(W, b, layers64)
+    if len(layers) == 1:
+        hint = "A stack of one layer is already collapsed: return its W and b. " + hint
+    _close(np.c_[W, b], np.c_[_collapsed(layers64)], np.c_[_collapsed(_abs(layers64))], what, hint)
+
+
+# --- the quiz -----------------------------------------------------------------------------------
 
 
 def test_relu_network_does_not_collapse(student):
@@ -182,23 +380,17 @@ def test_relu_network_does_not_collapse(student):
     W, b = _pair(student.collapse_stack(layers), "collapse_stack(layers)", 3, 4)
     collapsed = X @ W.T + b
 
-    linear = expect_array(
-        student.stack_forward(X, layers, None),
-        what="stack_forward(X, layers, None)",
-        shape=(200, 3),
-    )
-    expect_close(
+    linear = _shaped(student.stack_forward(X, layers, None), "stack_forward(X, layers, None)", (200, 3))
+    _close(
         collapsed,
         linear,
-        what="the collapsed layer from collapse_stack(layers), compared with stack_forward(X, layers, None)",
-        hint="Without activations the stack is one linear layer in disguise, so the two must agree.",
+        _sizes(X, layers),
+        "the collapsed layer from collapse_stack(layers), compared with stack_forward(X, layers, None)",
+        "Without activations the stack is one linear layer in disguise, so the two must agree. "
+        + _collapse_hint(W, b, layers),
     )
 
-    relu = expect_array(
-        student.stack_forward(X, layers, "relu"),
-        what='stack_forward(X, layers, "relu")',
-        shape=(200, 3),
-    )
+    relu = _shaped(student.stack_forward(X, layers, "relu"), 'stack_forward(X, layers, "relu")', (200, 3))
     scale = np.linalg.norm(relu - relu.mean(axis=0))
     if np.linalg.norm(relu - collapsed) <= 0.1 * scale:
         fail(

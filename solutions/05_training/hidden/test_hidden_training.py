@@ -1,9 +1,22 @@
 """Hidden tests for 05_training: MSE gradients, gradient descent, a GradientTape step."""
 
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
-from grader.testing import StudentCodeError, expect_array, expect_close, expect_number, fail
+from grader.testing import (
+    StudentCodeError,
+    describe,
+    expect_array,
+    expect_close,
+    expect_number,
+    fail,
+    property_settings,
+)
 
 DIVERGENCE_FACTOR = 1e6  # the rule stated in the task text
 GRADIENT_HINT = "dL/dw = 2 * mean((w x + b - y) * x) and dL/db = 2 * mean(w x + b - y)."
@@ -201,3 +214,150 @@ def test_tape_train_step_matches_numpy(student, case):
     for value, want, name, hint in zip(got, expected, names, hints, strict=True):
         number = expect_number(value, what=f"{what}: {name}")
         expect_close(number, want, what=f"{what}: {name}", rtol=1e-5, atol=1e-5, hint=hint)
+
+
+# --- the conventions: plain Python floats, n = 1, float32 or float64 --------------------------
+
+
+def _expect_plain_float(value, what):
+    if type(value) is not float:
+        received = f"a numpy.{type(value).__name__}" if isinstance(value, np.generic) else describe(value)
+        fail(f"{what}: expected a plain Python float. Received: {received}; convert it with float(...).")
+
+
+def test_part1_returns_plain_floats(student):
+    x, y = line_data(21, n=12)
+    got = student.mse_gradients(x, y, 0.5, -0.5)
+    unpack_gradients(got, "mse_gradients(x, y, 0.5, -0.5)")
+    for value, name in zip(got, ("dL_dw", "dL_db"), strict=True):
+        _expect_plain_float(value, f"mse_gradients(x, y, 0.5, -0.5): {name}")
+    what = "gradient_descent(x, y, learning_rate=0.1, epochs=3)"
+    result = student.gradient_descent(x, y, 0.1, 3)
+    unpack_result(result, what, 3)
+    _expect_plain_float(result["w"], f'{what}["w"]')
+    _expect_plain_float(result["b"], f'{what}["b"]')
+    if not isinstance(result["losses"], list):
+        fail(f'{what}["losses"]: expected a list of Python floats. Received: {describe(result["losses"])}.')
+    for t, loss in enumerate(result["losses"]):
+        _expect_plain_float(loss, f'{what}["losses"][{t}]')
+    what = "tape_train_step(x, y, 0.5, -0.5, 0.1)"
+    got = student.tape_train_step(x, y, 0.5, -0.5, 0.1)
+    if not isinstance(got, (tuple, list)) or len(got) != 3:
+        fail(f"{what}: expected a tuple (new_w, new_b, loss) of three floats. Received: {describe(got)}")
+    for value, name in zip(got, ("new_w", "new_b", "loss"), strict=True):
+        _expect_plain_float(value, f"{what}: {name}")
+
+
+# Property tests: 1 to 6 samples, float64 or float32, zeros and magnitudes up to 1e3.
+_UNIT = st.floats(-1.0, 1.0, allow_nan=False, width=32)
+_SCALES = st.sampled_from([0.0, 1.0, 1e3])
+
+
+@st.composite
+def line_inputs(draw, max_n=6):
+    n = draw(st.integers(1, max_n))
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    x = draw(hnp.arrays(dtype, (n,), elements=_UNIT)) * dtype(draw(_SCALES))
+    y_scale = draw(_SCALES)
+    y = draw(hnp.arrays(dtype, (n,), elements=_UNIT)) * dtype(y_scale)
+    w = draw(st.floats(-3.0, 3.0, width=32))
+    b = draw(st.floats(-3.0, 3.0, width=32)) * max(y_scale, 1.0)
+    return x, y, w, b
+
+
+def tolerance(x):
+    """float64 input: agree to about 12 digits; float32: to about 6 (either precision may be used)."""
+    return 1e-5 if np.asarray(x).dtype == np.float32 else 1e-10
+
+
+def shown(x):
+    return f"{len(x)} sample(s) of dtype {np.asarray(x).dtype}"
+
+
+@property_settings(25)
+@given(data=line_inputs())
+def test_mse_gradients_property(student, data):
+    x, y, w, b = data
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+    residual = w * x64 + b - y64
+    terms = np.abs(w * x64) + abs(b) + np.abs(y64)  # the size of what is summed, for the tolerance
+    what = f"mse_gradients(x, y, w={w:g}, b={b:g}) with {shown(x)}"
+    dw, db = unpack_gradients(student.mse_gradients(x, y, w, b), what)
+    tol = tolerance(x)
+    expect_close(
+        dw,
+        2.0 * np.mean(residual * x64),
+        what=f"{what}: dL/dw",
+        rtol=tol,
+        atol=tol * 2.0 * float(np.mean(terms * np.abs(x64))) + 1e-300,
+        hint=GRADIENT_HINT,
+    )
+    expect_close(
+        db,
+        2.0 * np.mean(residual),
+        what=f"{what}: dL/db",
+        rtol=tol,
+        atol=tol * 2.0 * float(np.mean(terms)) + 1e-300,
+        hint=GRADIENT_HINT,
+    )
+
+
+@property_settings(20)
+@given(data=line_inputs(max_n=5), epochs=st.integers(1, 5), step=st.sampled_from([0.05, 0.2, 0.4]))
+def test_gradient_descent_property(student, data, epochs, step):
+    x, y, w0, b0 = data
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+    learning_rate = step / (1.0 + float(np.mean(x64**2)))  # a stable step: the loss never explodes
+    w, b, losses = numpy_descent(x64, y64, learning_rate, epochs, w0, b0)
+    what = f"gradient_descent(x, y, {learning_rate:.4g}, epochs={epochs}, w0={w0:g}, b0={b0:g}) with {shown(x)}"
+    got_w, got_b, got_losses = unpack_result(
+        student.gradient_descent(x, y, learning_rate, epochs, w0=w0, b0=b0), what, epochs
+    )
+    tol = tolerance(x)
+    scale = 1.0 + abs(w0) + abs(b0) + float(np.max(np.abs(y64)))
+    expect_close(
+        got_losses,
+        losses,
+        what=f'{what}["losses"]',
+        rtol=tol * 10,
+        atol=tol * 10 * float(losses[0]) + 1e-300,
+        hint="losses[t] is the loss before update t, so losses[0] is the loss at (w0, b0).",
+    )
+    hint = "Each epoch: w -= learning_rate * dL/dw and b -= learning_rate * dL/db, both gradients at the old (w, b)."
+    expect_close(got_w, w, what=f'{what}["w"]', rtol=tol * 10, atol=tol * 10 * scale, hint=hint)
+    expect_close(got_b, b, what=f'{what}["b"]', rtol=tol * 10, atol=tol * 10 * scale, hint=hint)
+
+
+# --- the divergence rule: a first loss that is not finite, the message ---------------------------
+
+
+@pytest.mark.parametrize("case", ["inf", "nan"])
+def test_divergence_first_loss_not_finite(student, case):
+    x, y = line_data(19, n=20)
+    y[3] = np.inf if case == "inf" else np.nan  # a saturated sensor or a missing value
+    why = f"the very first loss is {case} (one target is {case})"
+    expect_floating_point_error(
+        lambda: student.gradient_descent(x, y, 0.01, 5),
+        f"gradient_descent(x, y, learning_rate=0.01, epochs=5) with {case} in the data",
+        why + "; a comparison with nan or inf is always False, so check np.isfinite(loss) too",
+    )
+
+
+def test_divergence_message(student):
+    x, y = line_data(17, n=40)
+    what = "gradient_descent(x, y, learning_rate=5.0, epochs=300)"
+    try:
+        student.gradient_descent(x, y, 5.0, 300)
+    except StudentCodeError as err:
+        if err.type_name != "FloatingPointError":
+            fail(f"{what} should raise FloatingPointError, not {err.type_name}.")
+        text = str(err).split("FloatingPointError", 1)[-1]
+        missing = []
+        if not re.search(r"diverg", text, re.IGNORECASE):
+            missing.append("that training diverged")
+        if not re.search(r"learning[ _-]?rate", text, re.IGNORECASE):
+            missing.append("to try a smaller learning rate")
+        if missing:
+            fail(f"{what}: the FloatingPointError's message should say {' and '.join(missing)}.")
+        return
+    fail(f"{what}: the loss explodes, so it should raise FloatingPointError, but it returned a value.")

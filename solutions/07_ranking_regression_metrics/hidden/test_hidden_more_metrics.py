@@ -2,6 +2,9 @@
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 from sklearn.metrics import (
     average_precision_score,
     jaccard_score,
@@ -12,7 +15,7 @@ from sklearn.metrics import (
     roc_curve,
 )
 
-from grader.testing import StudentCodeError, expect_array, expect_close, expect_number, fail
+from grader.testing import StudentCodeError, expect_array, expect_close, expect_number, fail, property_settings
 
 RTOL, ATOL = 1e-9, 1e-12
 TIES_HINT = (
@@ -77,7 +80,7 @@ def test_roc_auc_imbalanced(student, pos_rate):
     check_number(
         got,
         roc_auc_score(y, s),
-        f"roc_auc(y_true, scores) with {int(y.sum())} positives among 500 windows",
+        f"roc_auc(y_true, scores) with very {'few' if pos_rate < 0.5 else 'many'} positives among 500 windows",
         hint="n+ and n- are the counts of positives and negatives; " + AUC_HINT,
     )
 
@@ -101,11 +104,11 @@ def test_roc_auc_perfect_and_inverted(student):
     )
 
 
-@pytest.mark.parametrize("label", [0, 1])
+@pytest.mark.parametrize("label", [0, 1, False, True], ids=["0", "1", "False", "True"])
 def test_roc_auc_single_class_raises(student, label):
     y = np.full(12, label)
     s = np.linspace(0.0, 1.0, 12)
-    what = f"roc_auc(y_true, scores) with only the class {label} in y_true"
+    what = f"roc_auc(y_true, scores) with only the class {label!r} in y_true"
     try:
         result = student.roc_auc(y, s)
     except StudentCodeError as err:
@@ -374,12 +377,14 @@ def test_subsample_positives_keeps_negatives(student):
     n_neg = int((y == 0).sum())
     k = int(round(0.02 * n_neg / 0.98))
     if int((y_sub == 0).sum()) != n_neg or not np.array_equal(np.sort(s_sub[y_sub == 0]), np.sort(s[y == 0])):
-        fail(
-            f"{what}: every negative window must be kept, with its score. Received {int((y_sub == 0).sum())} "
-            f"negatives out of {n_neg}."
-        )
+        kept = int((y_sub == 0).sum())
+        problem = "some are missing" if kept < n_neg else "some are repeated" if kept > n_neg else "some scores changed"
+        fail(f"{what}: every negative window must be kept once, with its score: {problem}.")
     if int((y_sub == 1).sum()) != k:
-        fail(f"{what}: expected round(0.02 * n_neg / 0.98) = {k} positives. Received {int((y_sub == 1).sum())}.")
+        got_k = int((y_sub == 1).sum())
+        direction = "too many" if got_k > k else "too few"
+        why = " (n_neg, not the number of all windows)" if got_k == round(0.02 * y.size) else ""
+        fail(f"{what}: {direction} positives. Keep k = round(event_rate * n_neg / (1 - event_rate)) positives{why}.")
     available = dict(zip(*np.unique(s[y == 1], return_counts=True), strict=True))
     kept = dict(zip(*np.unique(s_sub[y_sub == 1], return_counts=True), strict=True))
     if any(count > available.get(score, 0) for score, count in kept.items()):
@@ -433,3 +438,205 @@ def test_event_rate_effect(student, record):
             f"{what}: the average precision should drop sharply at the rarer rate. Received "
             f"{vals['ap_full']:.3f} and {vals['ap_low']:.3f}."
         )
+
+
+# --- one Python float -------------------------------------------------------------------------
+
+FLOAT_CALLS = {
+    "roc_auc": lambda s: s.roc_auc([0, 1, 1, 0], [0.2, 0.9, 0.4, 0.4]),
+    "iou (both masks empty)": lambda s: s.iou(np.zeros(4, bool), np.zeros(4, bool)),
+    "iou": lambda s: s.iou(np.array([1, 1, 0], bool), np.array([1, 0, 0], bool)),
+    "mae": lambda s: s.mae([1.0, 2.0], [1.5, 1.0]),
+    "mse": lambda s: s.mse([1.0, 2.0], [1.5, 1.0]),
+    "rmse": lambda s: s.rmse([1.0, 2.0], [1.5, 1.0]),
+    "trapezoid_area": lambda s: s.trapezoid_area(np.array([0.0, 0.5, 1.0]), np.array([0.0, 1.0, 1.0])),
+    "average_precision": lambda s: s.average_precision([0, 1, 1, 0], [0.2, 0.9, 0.4, 0.4]),
+    "threshold_for_recall": lambda s: s.threshold_for_recall([0, 1, 1, 0], [0.2, 0.9, 0.4, 0.4], 0.5),
+}
+
+
+@pytest.mark.parametrize("call", FLOAT_CALLS)
+def test_scalar_metrics_return_python_floats(student, call):
+    value = FLOAT_CALLS[call](student)
+    name = call.split(" ")[0]
+    if isinstance(value, float):  # a NumPy float64 is a Python float too
+        return
+    if isinstance(value, np.ndarray):
+        received = f"a NumPy array of shape {value.shape}"
+    elif isinstance(value, np.generic):
+        received = f"a NumPy {value.dtype} scalar"
+    else:
+        received = f"{type(value).__name__} {value!r:.40}"
+    label = call.replace(name, f"{name}(...)", 1)
+    fail(f"{label}: expected one Python float; wrap the result in float(...). Received: {received}.")
+
+
+# --- property tests: small inputs of every kind against scikit-learn ---------------------------------
+
+
+def _auc_hint(got, y, s):
+    """Which mistake the received AUC matches: ranks reversed, ties broken, or something else."""
+    y = np.asarray(y).astype(bool)
+    expected = roc_auc_score(y, s)
+    n_pos, n_neg = int(y.sum()), int((~y).sum())
+    wins = (s[y][:, None] > s[~y][None, :]).sum()
+    ties = (s[y][:, None] == s[~y][None, :]).sum()
+    if np.isclose(got, 1.0 - expected) and not np.isclose(expected, 0.5):
+        return "The ranking is reversed: rank 1 is the smallest score, n the largest. " + AUC_HINT
+    if ties and (np.isclose(got, wins / (n_pos * n_neg)) or np.isclose(got, (wins + ties) / (n_pos * n_neg))):
+        return TIES_HINT
+    if ties:
+        return "The AUC is wrong where scores are tied. " + TIES_HINT
+    return AUC_HINT
+
+
+@st.composite
+def _ranked(draw, min_size=2, max_size=12):
+    """Labels with both classes (ints or bools) and scores: ties, zeros, float32, tiny and large values."""
+    n = draw(st.integers(min_size, max_size))
+    y = np.array(draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    y[draw(st.integers(0, n - 1))] = True
+    negatives = [i for i in range(n) if i != int(np.flatnonzero(y)[0])]
+    y[draw(st.sampled_from(negatives))] = False
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    if draw(st.booleans()):  # few levels: many ties
+        values = draw(st.lists(st.integers(-2, 2), min_size=n, max_size=n))
+    else:
+        values = draw(st.lists(st.floats(-1.0, 1.0, allow_nan=False, width=32), min_size=n, max_size=n))
+    scores = np.array(values, dtype=dtype) * dtype(draw(st.sampled_from([1.0, 1e-3, 1e6])))
+    labels = y if draw(st.booleans()) else y.astype(int)
+    return labels, scores
+
+
+@property_settings(30)
+@given(data=_ranked())
+def test_roc_auc_property(student, data):
+    y, s = data
+    what = f"roc_auc(y_true, scores) with {len(y)} windows ({y.dtype} labels, {s.dtype} scores)"
+    got = expect_number(student.roc_auc(y, s), what=what)
+    check_number(got, roc_auc_score(y, s), what, hint=_auc_hint(got, y, s.astype(float)))
+
+
+@st.composite
+def _mask_pairs(draw):
+    """Two boolean masks of one shape, 1 to 3 dimensions, single pixels and empty masks included."""
+    shape = draw(hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=5))
+    return draw(hnp.arrays(bool, shape)), draw(hnp.arrays(bool, shape))
+
+
+@property_settings(25)
+@given(masks=_mask_pairs())
+def test_iou_property(student, masks):
+    mask_true, mask_pred = masks
+    shape = mask_true.shape
+    union = np.logical_or(mask_true, mask_pred).sum()
+    expected = 1.0 if union == 0 else np.logical_and(mask_true, mask_pred).sum() / union
+    what = f"iou(mask_true, mask_pred) with masks of shape {shape}"
+    got = expect_number(student.iou(mask_true, mask_pred), what=what)
+    if union == 0:
+        hint = "Both masks are empty: the prediction agrees perfectly, return 1.0."
+    elif np.logical_and(mask_true, mask_pred).sum() == 0:
+        hint = "No pixel is in both masks: the IoU is 0.0."
+    else:
+        hint = "Count pixels over the whole array, any shape: |true AND pred| / |true OR pred|."
+    check_number(got, expected, what, hint=hint)
+
+
+@st.composite
+def _regression_pairs(draw):
+    """y_true and y_pred of one shape (size 1 too), float32 or float64, zeros and values up to 1e6."""
+    shape = draw(hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=4))
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    scale = draw(st.sampled_from([0.0, 1.0, 1e3, 1e6]))
+    unit = st.floats(-1.0, 1.0, allow_nan=False, width=32)
+    y_true = draw(hnp.arrays(dtype, shape, elements=unit)) * dtype(scale)
+    y_pred = draw(hnp.arrays(dtype, shape, elements=unit)) * dtype(scale)
+    return y_true, y_pred, scale
+
+
+@property_settings(25)
+@given(data=_regression_pairs())
+def test_regression_property(student, data):
+    y_true, y_pred, scale = data
+    shape, dtype = y_true.shape, y_true.dtype
+    error = y_true.astype(float) - y_pred.astype(float)
+    # float32 inputs: a solution may compute in float32 too
+    rtol, atol = (1e-5, 1e-6 * scale**2) if dtype == np.float32 else (RTOL, ATOL)
+    expected = {
+        "mae": np.mean(np.abs(error)),
+        "mse": np.mean(error**2),
+        "rmse": np.sqrt(np.mean(error**2)),
+    }
+    for name, value in expected.items():
+        what = f"{name}(y_true, y_pred) on arrays of shape {shape}, dtype {y_true.dtype}"
+        got = expect_number(getattr(student, name)(y_true, y_pred), what=what)
+        hints = {
+            "mae": "MAE is the mean of |y_true - y_pred|",
+            "mse": "MSE is the mean of (y_true - y_pred)**2",
+            "rmse": "RMSE is the square root of the mean of (y_true - y_pred)**2",
+        }
+        hint = hints[name] + ", over all elements whatever the shape (size 1 too)."
+        check_number(got, value, what, hint=hint, rtol=rtol, atol=max(atol, ATOL))
+
+
+@property_settings(25)
+@given(data=_ranked(min_size=2, max_size=10), position=st.floats(0.0, 1.0))
+def test_curves_property(student, data, position):
+    y, s = data
+    shown = f"{len(y)} windows ({y.dtype} labels, {s.dtype} scores)"
+    fpr, tpr, thresholds = roc_curve(y, s, drop_intermediate=False)
+    expect_curve(
+        student.roc_points(y, s),
+        (fpr, tpr, thresholds),
+        ("fpr", "tpr", "thresholds"),
+        f"roc_points(y_true, scores) with {shown}",
+        "One point per distinct score (ties together), from the highest down, after (0, 0) at threshold inf.",
+    )
+    precision, recall, pr_thresholds = precision_recall_curve(y, s)
+    expect_curve(
+        student.pr_points(y, s),
+        (precision, recall, pr_thresholds),
+        ("precision", "recall", "thresholds"),
+        f"pr_points(y_true, scores) with {shown}",
+        "Thresholds are the distinct scores from the lowest up; then the last point (precision 1.0, recall 0.0).",
+    )
+    check_number(
+        student.average_precision(y, s),
+        average_precision_score(y, s),
+        f"average_precision(y_true, scores) with {shown}",
+        hint="AP = sum (R_n - R_(n-1)) * P_n over the thresholds from the highest score down, no trapezoids.",
+    )
+    # a target between two reachable recalls (or 1.0), so that rounding never decides the answer
+    n_pos = int(np.asarray(y).astype(bool).sum())
+    step = min(int(position * n_pos), n_pos - 1)
+    target = 1.0 if position == 1.0 else (step + 0.5) / n_pos
+    check_number(
+        student.threshold_for_recall(y, s, target),
+        thresholds[np.argmax(tpr >= target)],
+        f"threshold_for_recall(y_true, scores, {target:.4g}) with {shown}",
+        hint="The highest score t at which score >= t catches at least that fraction of the positives.",
+    )
+
+
+@st.composite
+def _curves(draw):
+    """2 to 8 points with uneven x, increasing or decreasing."""
+    x = draw(st.lists(st.floats(-100.0, 100.0, allow_nan=False), min_size=2, max_size=8, unique=True))
+    decreasing = draw(st.booleans())
+    y = draw(st.lists(st.floats(-10.0, 10.0), min_size=len(x), max_size=len(x)))
+    return np.sort(np.array(x))[:: -1 if decreasing else 1], np.array(y), decreasing
+
+
+@property_settings(25)
+@given(curve=_curves())
+def test_trapezoid_area_property(student, curve):
+    x, y, decreasing = curve
+    what = f"trapezoid_area(x, y) on {len(x)} {'decreasing' if decreasing else 'increasing'} x"
+    got = expect_number(student.trapezoid_area(x, y), what=what)
+    expected = np.trapezoid(y, x)
+    if decreasing and np.isclose(got, -expected) and not np.isclose(expected, 0.0):
+        hint = "A decreasing x gives a negative area: keep the sign of x[i+1] - x[i]."
+    else:
+        hint = "Sum (x[i+1] - x[i]) * (y[i] + y[i+1]) / 2 over consecutive points."
+    scale = np.sum(np.abs(np.diff(x)) * (np.abs(y[1:]) + np.abs(y[:-1]))) / 2
+    check_number(got, expected, what, hint=hint, rtol=1e-9, atol=1e-12 * scale + ATOL)

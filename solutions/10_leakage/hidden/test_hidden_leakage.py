@@ -1,7 +1,11 @@
 """Hidden tests for 10_leakage: folds' scaler statistics, the honest score, and the leak."""
 
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.feature_selection import SelectKBest, f_classif
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, cross_val_score
@@ -9,7 +13,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 
 from datasets.noise import make_noise
-from grader.testing import expect_array, expect_close, expect_number, fail
+from grader.errors import StudentReturnTypeError
+from grader.testing import expect_array, expect_close, expect_number, fail, property_settings
 
 # Pure noise, 100 samples x 2000 features: the judge's leaky score is 0.86, the honest one 0.49.
 NOISE = {"n_samples": 100, "n_features": 2000, "seed": 2031}
@@ -76,11 +81,37 @@ def student_score(student, name, data, k=20, n_splits=5, seed=0, n_features=None
     what = f"{name}(X, y, k={k}, n_splits={n_splits}, seed={seed}) on {X.shape[0]} samples x {X.shape[1]} features"
     if key not in _cache["values"]:
         got = getattr(student, name)(X, y, k=k, n_splits=n_splits, seed=seed)
-        _cache["values"][key] = expect_number(got, what=what)
+        value = expect_number(got, what=what)
+        if not isinstance(got, float):  # a NumPy float64 is a float; a 0-d array or an int is not
+            fail(f"{what}: expected the mean accuracy as a float: return float(np.mean(scores)).")
+        _cache["values"][key] = value
     value = _cache["values"][key]
     if not 0.0 <= value <= 1.0:
         fail(f"{what}: expected a mean accuracy between 0 and 1. Received: {value}")
     return value, X, y, what
+
+
+# --- the pipeline ----------------------------------------------------------------------------
+
+
+def test_build_pipeline_returns_a_pipeline(student):
+    """A fitted or unfitted Pipeline cannot travel back to the judge's process; its type name does."""
+    what = "build_pipeline(k=5)"
+    try:
+        value = student.build_pipeline(k=5)
+    except StudentReturnTypeError as err:
+        received = re.search(r"Received: ([\w.]+)", str(err))
+        name = received.group(1) if received else "something else"
+        if name.split(".")[-1] == "Pipeline":
+            return
+        fail(
+            f"{what}: expected a scikit-learn Pipeline of a StandardScaler, SelectKBest and a "
+            f"LogisticRegression. Received: a {name.split('.')[-1]}."
+        )
+    if type(value).__name__ == "Pipeline":  # where the object does come back (an nbgrader notebook)
+        return
+    kind = "None (did you forget to return?)" if value is None else f"a {type(value).__name__}"
+    fail(f"{what}: expected a scikit-learn Pipeline. Received: {kind}.")
 
 
 # --- the scaler statistics of each fold -------------------------------------------------
@@ -155,6 +186,53 @@ def test_fold_statistics_not_from_all_data(student):
         )
     if np.allclose(mean, mean[0], rtol=0.0, atol=1e-12):
         fail(f"{what}: all folds have the same mean; each fold's scaler sees different training samples.")
+
+
+@st.composite
+def _small_data(draw):
+    """Small data sets: 1 to 5 features, float32 or float64, zeros and large values, 3 to 5 folds."""
+    n_splits = draw(st.integers(3, 5))
+    n_samples = draw(st.integers(2 * n_splits, 24))
+    n_features = draw(st.integers(1, 5))
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    rng = np.random.default_rng(draw(st.integers(0, 10_000)))
+    X = (rng.normal(size=(n_samples, n_features)) * draw(st.sampled_from([1.0, 1e3]))).astype(dtype)
+    X[:, 0] += draw(st.sampled_from([0.0, 1e4]))  # a column far from zero
+    y = rng.permutation(np.arange(n_samples) % 2)  # both classes in every training fold
+    return X, y, n_splits, draw(st.integers(0, 99))
+
+
+@property_settings(15)
+@given(data=_small_data())
+def test_fold_statistics_property(student, data):
+    X, y, n_splits, seed = data
+    what = (
+        f"fold_scaler_statistics(X, y, k=1, n_splits={n_splits}, seed={seed}) on {X.shape[0]} samples x "
+        f"{X.shape[1]} features ({X.dtype})"
+    )
+    got = student.fold_scaler_statistics(X, y, k=1, n_splits=n_splits, seed=seed)
+    if not isinstance(got, dict) or not {"mean", "scale"} <= set(got):
+        fail(f'{what}: expected a dict with the keys "mean" and "scale".')
+    shape = (n_splits, X.shape[1])
+    squeeze = " Keep one row per fold and one column per feature, even for a single feature."
+    X64 = X.astype(float)
+    for key, statistic in (("mean", np.mean), ("scale", np.std)):
+        array = expect_array(got[key], what=f'{what}["{key}"]')
+        if array.shape != shape:
+            fail(f'{what}["{key}"]: expected an array of shape {shape}. Received: shape {array.shape}.{squeeze}')
+        for fold, (train, test) in enumerate(folds(n_splits, seed).split(X)):
+            expected = statistic(X64[train], axis=0)
+            if key == "mean" and not np.allclose(array[fold], expected, rtol=1e-5, atol=1e-6):
+                hint = diagnose_mean(array[fold], X64, n_splits, seed, train, test)
+                fail(f'{what}["mean"][{fold}] is not the mean of fold {fold}\'s training rows of X. {hint}')
+            expect_close(
+                array[fold],
+                expected,
+                what=f'{what}["{key}"][{fold}]',
+                rtol=1e-5,
+                atol=1e-6 * (1.0 + np.abs(X64).max()),
+                hint="StandardScaler's scale_ is the standard deviation with ddof=0 of that fold's training rows.",
+            )
 
 
 # --- the honest score -----------------------------------------------------------------------

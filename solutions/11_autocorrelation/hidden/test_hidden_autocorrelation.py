@@ -4,13 +4,15 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.model_selection import GroupKFold, KFold, cross_val_score
 from sklearn.neighbors import KNeighborsRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from datasets.spatial import make_spatial_field
-from grader.testing import StudentCodeError, expect_array, expect_number, fail
+from grader.testing import StudentCodeError, describe, expect_array, expect_number, fail, property_settings
 
 # The judge's survey: 400 sites, covariates with a correlation length of 8 km, blocks of 20 km
 # (25 blocks in the 100 km square), the rows sorted by northing as a survey table often is (so an
@@ -226,27 +228,77 @@ def _judge_random():
     return float(cross_val_score(_model(), X, y, cv=cv, scoring="r2").mean())
 
 
+def _judge_variants(X, y, groups, n_splits, seed):
+    """The judge's scores of the usual slips, to name the one a wrong score looks like."""
+    model = _model()
+    return {
+        "shuffled KFold folds, which ignore the blocks": cross_val_score(
+            model, X, y, cv=KFold(n_splits, shuffle=True, random_state=seed), scoring="r2"
+        ).mean(),
+        "folds of KFold without shuffle=True": cross_val_score(model, X, y, cv=KFold(n_splits), scoring="r2").mean(),
+        "GroupKFold without shuffle=True, random_state=seed": cross_val_score(
+            model, X, y, groups=groups, cv=GroupKFold(n_splits), scoring="r2"
+        ).mean(),
+        "GroupKFold folds on the blocks, which a random K-fold score must not use": cross_val_score(
+            model, X, y, groups=groups, cv=GroupKFold(n_splits, shuffle=True, random_state=seed), scoring="r2"
+        ).mean(),
+    }
+
+
+def _wrong_score(got, expected, variants, kind, call, tol):
+    """Fail with a message for a score that is not the judge's: the slip it matches, or its direction."""
+    for slip, value in variants.items():
+        if kind == "random" and slip.startswith("shuffled"):
+            continue
+        if kind == "blocked" and slip.startswith("GroupKFold folds"):
+            continue
+        if abs(got - value) <= tol:
+            fail(f"{call}: the score matches the one of {slip}. {SCORE_HINTS[kind]}")
+    direction = "higher" if got > expected else "lower"
+    fail(
+        f"{call}: the score is {direction} than the {kind} cross-validated R^2 (by more than {tol:g}). "
+        f"{SCORE_HINTS[kind]}"
+    )
+
+
+SCORE_HINTS = {
+    "blocked": "Use make_model(), groups from your spatial_blocks, GroupKFold(n_splits, shuffle=True, "
+    "random_state=seed), scoring='r2', and the mean of the folds' R^2.",
+    "random": "Use make_model(), KFold(n_splits, shuffle=True, random_state=seed), scoring='r2', and the mean "
+    "of the folds' R^2.",
+}
+
+
 def test_blocked_cv_score_value(student):
     blocked = _student_score(student, "blocked")
-    labels, _ = _labels(student, _field()[2], BLOCK_SIZE)
+    X, y, coords = _field()
+    labels, _ = _labels(student, coords, BLOCK_SIZE)
     if len(np.unique(labels)) < N_SPLITS:
         fail(f"spatial_blocks gives fewer than {N_SPLITS} blocks on the survey; GroupKFold cannot split it.")
-    if abs(blocked - _judge_blocked(labels)) > SCORE_ATOL:
-        fail(
-            f"blocked_cv_score(X, y, coords, {BLOCK_SIZE:g}, {N_SPLITS}, {CV_SEED}) on a 400-site survey is "
-            f"{blocked:.3f}, not the blocked score within {SCORE_ATOL}. Use make_model(), groups from your "
-            "spatial_blocks, GroupKFold(n_splits, shuffle=True, random_state=seed) and the mean of the "
-            "folds' R^2."
+    expected = _judge_blocked(labels)
+    if abs(blocked - expected) > SCORE_ATOL:
+        _wrong_score(
+            blocked,
+            expected,
+            _judge_variants(X, y, labels, N_SPLITS, CV_SEED),
+            "blocked",
+            f"blocked_cv_score(X, y, coords, {BLOCK_SIZE:g}, {N_SPLITS}, {CV_SEED}) on a 400-site survey",
+            SCORE_ATOL,
         )
 
 
 def test_random_cv_score_value(student):
     random = _student_score(student, "random")
-    if abs(random - _judge_random()) > SCORE_ATOL:
-        fail(
-            f"random_cv_score(X, y, {N_SPLITS}, {CV_SEED}) on a 400-site survey is {random:.3f}, not the "
-            f"shuffled K-fold score within {SCORE_ATOL}. Use make_model(), KFold(n_splits, shuffle=True, "
-            "random_state=seed) and the mean of the folds' R^2."
+    expected = _judge_random()
+    if abs(random - expected) > SCORE_ATOL:
+        X, y, coords = _field()
+        _wrong_score(
+            random,
+            expected,
+            _judge_variants(X, y, _cells(coords, BLOCK_SIZE), N_SPLITS, CV_SEED),
+            "random",
+            f"random_cv_score(X, y, {N_SPLITS}, {CV_SEED}) on a 400-site survey",
+            SCORE_ATOL,
         )
 
 
@@ -260,11 +312,12 @@ def test_random_cv_overestimates_skill(student, record):
         title="Shuffled K-fold against spatially blocked CV on the same survey",
     )
     if random - blocked < MIN_MARGIN:
+        how = "lower than or equal to" if random <= blocked else f"higher by less than {MIN_MARGIN} than"
         fail(
-            f"On a spatially autocorrelated survey your random K-fold R^2 ({random:.3f}) should be clearly "
-            f"higher than your blocked R^2 ({blocked:.3f}), by at least {MIN_MARGIN}: neighbours of every "
-            "test site sit in the shuffled training folds, but not across blocks. Does blocked_cv_score "
-            "really group the folds by block?"
+            f"On a spatially autocorrelated 400-site survey your random K-fold R^2 is {how} your blocked R^2; it "
+            f"should be higher by at least {MIN_MARGIN}: neighbours of every test site sit in the shuffled "
+            "training folds, but not across blocks. Does blocked_cv_score really group the folds by block, "
+            "and does random_cv_score shuffle?"
         )
 
 
@@ -281,3 +334,154 @@ def test_reports_the_score_of_a_new_place(student):
             "keeps every test site that far from the training sites? Compare the block sizes with the "
             "correlation lengths in the task text."
         )
+
+
+# --- integers, every split, every cell: property tests --------------------------------------------
+
+
+def test_indices_and_labels_are_integers(student):
+    for test_size in (5, 0.25):
+        call = f"temporal_split(20, {test_size}, 2)"
+        got = student.temporal_split(20, test_size, 2)
+        if not isinstance(got, (tuple, list)) or len(got) != 2:
+            fail(f"{call}: expected a tuple (train_idx, test_idx). Received: {describe(got)}")
+        for value, name in zip(got, ("train_idx", "test_idx"), strict=True):
+            expect_array(value, what=f"{call}: {name}")
+            dtype = np.asarray(value).dtype  # expect_array's copy is float
+            if dtype.kind not in "iu":
+                fail(
+                    f"{call}: {name} has dtype {dtype}; indices must be integers (math.ceil gives an int, "
+                    "np.ceil a float; np.arange of ints, or .astype(int))."
+                )
+    coords = np.array([[1.0, 1.0], [9.0, 2.0], [11.0, 1.0], [-1.0, 1.0]])
+    labels = student.spatial_blocks(coords, 10.0)
+    expect_array(labels, what="spatial_blocks(coords, 10.0)")
+    dtype = np.asarray(labels).dtype
+    if dtype.kind not in "iu":
+        fail(
+            f"spatial_blocks(coords, 10.0): the labels have dtype {dtype}; return one integer label "
+            "per site (np.floor(...) gives floats: convert with .astype(int))."
+        )
+
+
+def _expected_or_error(n, test_size, gap):
+    n_test = math.ceil(test_size * n) if isinstance(test_size, float) else int(test_size)
+    if gap < 0 or n - n_test - gap < 1:
+        return None
+    return np.arange(n - n_test - gap), np.arange(n - n_test, n)
+
+
+@property_settings(40)
+@given(
+    n=st.integers(1, 60),
+    test_size=st.one_of(st.integers(1, 62), st.floats(0.01, 0.99)),
+    gap=st.integers(-2, 12),
+)
+def test_temporal_split_property(student, n, test_size, gap):
+    expected = _expected_or_error(n, test_size, gap)
+    what = f"temporal_split(n={n}, test_size={test_size!r}, gap={gap})"
+    if expected is None:
+        try:
+            student.temporal_split(n, test_size, gap)
+        except StudentCodeError as err:
+            if err.type_name != "ValueError":
+                fail(
+                    f"{what}: expected a ValueError (no training sample left, or a negative gap); got {err.type_name}."
+                )
+            return
+        fail(f"{what}: expected a ValueError (no training sample left, or a negative gap); it returned a value.")
+    train, test, what = _split(student, n, test_size, gap)
+    _check_split(train, test, *expected, what)
+
+
+# Sites placed at exact multiples of block_size / 8 (no rounding at a cell edge), on edges too,
+# in 1 to 12 sites that often share a cell, anywhere from cell -10**6 to 10**6 (float64) or
+# -10**3 to 10**3 (float32), for block sizes from 0.25 to 20.
+_BLOCK_SIZES = [0.25, 1.0, 2.5, 5.0, 20.0]
+
+
+@st.composite
+def site_sets(draw):
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    reach = draw(st.sampled_from([3, 1000] if dtype == np.float32 else [3, 1000, 10**6]))
+    block_size = draw(st.sampled_from(_BLOCK_SIZES))
+    n = draw(st.integers(1, 12))
+    cells = draw(st.lists(st.tuples(st.integers(-reach, reach), st.integers(-reach, reach)), min_size=1, max_size=4))
+    sites = []
+    for _ in range(n):
+        i, j = draw(st.sampled_from(cells))
+        fx, fy = draw(st.integers(0, 7)), draw(st.integers(0, 7))
+        sites.append([(i + fx / 8) * block_size, (j + fy / 8) * block_size])
+    return np.array(sites, dtype=dtype), block_size
+
+
+@property_settings(40)
+@given(case=site_sets())
+def test_spatial_blocks_property(student, case):
+    coords, block_size = case
+    what = f"spatial_blocks(coords of shape {coords.shape} and dtype {coords.dtype}, block_size={block_size})"
+    labels = expect_array(student.spatial_blocks(coords, block_size), what=what, shape=(len(coords),))
+    cells = _cells(coords, block_size)
+    if not _same_partition(labels, cells):
+        merged = len(np.unique(labels)) < len(np.unique(cells))
+        detail = "sites of different cells share a label" if merged else "sites of one cell got different labels"
+        fail(
+            f"{what}: {detail}. Cell (i, j) is floor(x / block_size), floor(y / block_size), for coordinates of "
+            "any sign and size; the label must tell the cells apart (i * 10 + j does not, once j reaches 10)."
+        )
+
+
+# --- the arguments reach the folds: another survey, other n_splits, seeds and block sizes -----------
+
+ARGS_FIELD_SEED, ARGS_SITES = 6, 300
+EXACT = 1e-6  # the same folds and the same model give the same R^2 up to rounding
+
+
+def _args_field():
+    return make_spatial_field(ARGS_SITES, seed=ARGS_FIELD_SEED)
+
+
+@pytest.mark.parametrize("kind", ["random", "blocked"])
+def test_cv_scores_use_their_arguments(student, kind):
+    X, y, coords = _args_field()
+    if kind == "random":
+        n_splits, seed = 3, 7
+        call = f"random_cv_score(X, y, n_splits={n_splits}, seed={seed}) on a {ARGS_SITES}-site survey"
+        got = expect_number(student.random_cv_score(X, y, n_splits, seed), what=call)
+        groups = _cells(coords, 10.0)
+
+        def judge(k, s):
+            return cross_val_score(_model(), X, y, cv=KFold(k, shuffle=True, random_state=s), scoring="r2").mean()
+    else:
+        n_splits, seed, block_size = 4, 3, 10.0
+        call = (
+            f"blocked_cv_score(X, y, coords, block_size={block_size:g}, n_splits={n_splits}, seed={seed}) "
+            f"on a {ARGS_SITES}-site survey"
+        )
+        got = expect_number(student.blocked_cv_score(X, y, coords, block_size, n_splits, seed), what=call)
+        groups, _ = _labels(student, coords, block_size)
+        if len(np.unique(groups)) < N_SPLITS:
+            fail(f"spatial_blocks gives fewer than {N_SPLITS} blocks on the survey; GroupKFold cannot split it.")
+
+        def judge(k, s):
+            cv = GroupKFold(k, shuffle=True, random_state=s)
+            return cross_val_score(_model(), X, y, groups=groups, cv=cv, scoring="r2").mean()
+
+    expected = judge(n_splits, seed)
+    if abs(got - expected) <= EXACT:
+        return
+    for default, value in {"n_splits=5": judge(N_SPLITS, seed), "seed=0": judge(n_splits, CV_SEED)}.items():
+        if abs(got - value) <= EXACT < abs(expected - value):
+            fail(f"{call}: the score is the one of {default}: pass the function's own arguments to the splitter.")
+    _wrong_score(got, expected, _judge_variants(X, y, groups, n_splits, seed), kind, call, EXACT)
+
+
+def test_cv_scores_return_python_floats(student):
+    X, y, coords = _args_field()
+    for call, got in (
+        ("random_cv_score(X, y, 5, 0)", student.random_cv_score(X, y, 5, 0)),
+        ("blocked_cv_score(X, y, coords, 20.0, 5, 0)", student.blocked_cv_score(X, y, coords, 20.0, 5, 0)),
+    ):
+        if type(got) is not float:
+            received = f"a numpy.{type(got).__name__}" if isinstance(got, np.generic) else describe(got)
+            fail(f"{call}: expected a Python float. Received: {received}; convert the mean with float(...).")
