@@ -55,12 +55,38 @@ def configure_judge() -> None:
     random.seed(SEED)
 
 
+def pin_hypothesis_constants() -> None:
+    """Hypothesis draws some examples from the literals of every local module this process has
+    imported (the grader, earlier exercises' hidden tests), so the same property test generated
+    different examples in different judges and a mutant passed in one and failed in another
+    (measured: serial against parallel grading). An empty pool makes the examples depend on the
+    test alone."""
+    from hypothesis.internal.conjecture import providers
+
+    if getattr(providers._get_local_constants, "pinned", False):
+        return
+    empty = providers._local_constants.__class__(
+        integers=type(providers._local_constants.integers)(),
+        floats=type(providers._local_constants.floats)(key=providers.float_to_int),
+        bytes=type(providers._local_constants.bytes)(),
+        strings=type(providers._local_constants.strings)(),
+    )
+
+    def no_local_constants():
+        return empty
+
+    no_local_constants.pinned = True
+    providers._get_local_constants = no_local_constants
+
+
 def seed_judge() -> None:
     """Seed the judge's generators (before each hidden test) and turn TF32 off."""
     import numpy as np
 
     random.seed(SEED)
     np.random.seed(SEED)
+    if "hypothesis" in sys.modules:
+        pin_hypothesis_constants()
     if "keras" in sys.modules:  # only pay for TensorFlow when a hidden test uses it
         import keras
         import tensorflow as tf

@@ -162,15 +162,16 @@ def property_settings(max_examples: int = 40) -> Any:
     ``@property_settings(25)`` above ``@given(...)``: derandomized (a fixed seed), no example
     database, no deadline (a student process may be slow), no blob printed, and no health check
     that the ``student`` fixture or a slow student would trip. Keep ``max_examples`` small: each
-    example is a call into the student's process. No shrinking and no explaining of a failure:
-    both replay the student's code many more times (minutes for a wrong answer, measured), and
-    the first failing example already fails the test with a message about it.
+    example is a call into the student's process. A failing example is shrunk (the message then
+    names the smallest one, the same in every process: the first one found is not, measured in
+    the serial-against-parallel grading test) but not explained (that replays the student's code
+    many more times).
     """
     from hypothesis import HealthCheck, Phase, settings  # only property tests need Hypothesis
 
     return settings(
         max_examples=max_examples,
-        phases=(Phase.explicit, Phase.reuse, Phase.generate),
+        phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink),
         derandomize=True,
         database=None,
         deadline=None,

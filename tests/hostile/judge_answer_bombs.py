@@ -1,6 +1,6 @@
 # exercise: 02_linear_collapse
 # outcomes: passed, failed, error
-# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers
+# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
 # message: nested more than
 # judge_seconds: 60
 """Answer frames the child's encoder would never send: 100,000 levels deep, or 10 million values."""

@@ -1,6 +1,6 @@
 # exercise: 02_linear_collapse
 # outcomes: passed, failed, error
-# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers
+# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
 # message: out of order or forged
 # judge_seconds: 60
 """Writes answer frames of its own onto the grader's response pipe, with the right number."""

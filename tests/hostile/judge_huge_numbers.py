@@ -1,6 +1,6 @@
 # exercise: 02_linear_collapse
 # outcomes: passed, failed
-# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers
+# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
 # message: a number too large for a float
 """Answers the judge's own checks must survive: 10**4000, NaN, infinities, complex numbers, strings, bools."""
 

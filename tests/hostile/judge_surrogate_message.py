@@ -1,6 +1,6 @@
 # exercise: 02_linear_collapse
 # outcomes: passed, error
-# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers
+# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
 """Error messages holding lone surrogates (not encodable as UTF-8) must still be recorded."""
 
 import numpy as np

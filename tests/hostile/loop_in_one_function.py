@@ -1,6 +1,6 @@
 # exercise: 02_linear_collapse
 # outcomes: timed out, passed, error
-# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers
+# passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
 # message: no answer within 3 s
 import numpy as np
 
