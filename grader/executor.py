@@ -12,13 +12,14 @@ stops with one line naming that worker and the difference.
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import multiprocessing
 import platform
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from importlib import metadata
@@ -62,6 +63,7 @@ class Job:
     exercise_id: str
     source: str
     first_loss_ends: bool = False  # stop the hidden suite at its first lost point (validate --quick, mutants)
+    run_first: tuple[str, ...] = ()  # hidden test functions to run before the others, in this order
 
 
 @dataclass(frozen=True)
@@ -85,14 +87,16 @@ def warm_up() -> None:
 _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask workers may run threads
 
 
-def _judge(exercise_id: str, source: str, first_loss_ends: bool = False) -> tuple[list[dict], float, list[str]]:
+def _judge(
+    exercise_id: str, source: str, first_loss_ends: bool = False, run_first: tuple[str, ...] = ()
+) -> tuple[list[dict], float, list[str]]:
     from grader.exercise import known_exercises
     from grader.judge import judge_submission
 
     with _ONE_AT_A_TIME:
         started = time.monotonic()
         exercise = known_exercises()[exercise_id]
-        results, notes = judge_submission(exercise, source, first_loss_ends=first_loss_ends)
+        results, notes = judge_submission(exercise, source, first_loss_ends=first_loss_ends, run_first=run_first)
         return [result.to_dict() for result in results], time.monotonic() - started, notes
 
 
@@ -122,7 +126,12 @@ def _difference(fingerprint: str, versions: tuple[tuple[str, str], ...]) -> str:
 
 
 def _judge_checked(
-    fingerprint: str, versions: tuple, exercise_id: str, source: str, first_loss_ends: bool = False
+    fingerprint: str,
+    versions: tuple,
+    exercise_id: str,
+    source: str,
+    first_loss_ends: bool = False,
+    run_first: tuple[str, ...] = (),
 ) -> tuple[str, object]:
     """``_judge`` on a Dask worker, after checking that it has the grading machine's kit and packages."""
     difference = _difference(fingerprint, versions)
@@ -130,7 +139,12 @@ def _judge_checked(
         from distributed import get_worker
 
         return "refused", (get_worker().address, difference)
-    return "done", _judge(exercise_id, source, first_loss_ends)
+    return "done", _judge(exercise_id, source, first_loss_ends, run_first)
+
+
+def _arguments(job: Job) -> tuple[str, str, bool, tuple[str, ...]]:
+    """What ``_judge`` is called with for ``job`` (plain values: they travel to worker processes)."""
+    return job.exercise_id, job.source, job.first_loss_ends, job.run_first
 
 
 def _done(job: Job, answer: tuple) -> Done:
@@ -138,7 +152,14 @@ def _done(job: Job, answer: tuple) -> Done:
     return Done(job, [TestResult.from_dict(d) for d in results], seconds, tuple(notes[0] if notes else ()))
 
 
-def _run_on_dask(jobs: list[Job], scheduler: str) -> Iterator[Done]:
+FollowUp = Callable[[Done], Iterable[Job]]  # jobs to add once a job is done (validate: mutants after the reference)
+
+
+def _no_follow_up(done: Done) -> list[Job]:
+    return []
+
+
+def _run_on_dask(jobs: list[Job], scheduler: str, follow_up: FollowUp) -> Iterator[Done]:
     from distributed import Client, as_completed
 
     try:
@@ -147,38 +168,62 @@ def _run_on_dask(jobs: list[Job], scheduler: str) -> Iterator[Done]:
         raise SchedulerError(scheduler, str(exc)) from None
     with client:
         checks = (kit_fingerprint(), environment_versions())
-        futures = {
-            client.submit(_judge_checked, *checks, job.exercise_id, job.source, job.first_loss_ends, pure=False): job
-            for job in jobs
-        }
-        for future in as_completed(futures):
+
+        def submit(job: Job) -> Any:
+            future = client.submit(_judge_checked, *checks, *_arguments(job), pure=False)
+            futures[future] = job
+            return future
+
+        futures: dict[Any, Job] = {}
+        finished = as_completed([submit(job) for job in jobs])
+        for future in finished:
             status, answer = future.result()
             if status == "refused":
                 client.cancel(list(futures))
                 raise WorkerVersionError(*answer)
-            yield _done(futures[future], answer)
+            done = _done(futures[future], answer)
+            for job in follow_up(done):
+                finished.add(submit(job))
+            yield done
 
 
-def run_jobs(jobs: Iterable[Job], workers: int, scheduler: str | None = None) -> Iterator[Done]:
-    """Yield each job with its results as soon as it is done."""
+def _run_here(jobs: list[Job], follow_up: FollowUp) -> Iterator[Done]:
+    warm_up()
+    queue = collections.deque(jobs)
+    while queue:
+        job = queue.popleft()
+        done = _done(job, _judge(*_arguments(job)))
+        queue.extend(follow_up(done))
+        yield done
+
+
+def _run_in_pool(jobs: list[Job], workers: int, follow_up: FollowUp) -> Iterator[Done]:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up) as pool:
+        pending: dict[Future, Job] = {pool.submit(_judge, *_arguments(job)): job for job in jobs}
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                done = _done(pending.pop(future), future.result())
+                for job in follow_up(done):
+                    pending[pool.submit(_judge, *_arguments(job))] = job
+                yield done
+
+
+def run_jobs(
+    jobs: Iterable[Job], workers: int, scheduler: str | None = None, follow_up: FollowUp = _no_follow_up
+) -> Iterator[Done]:
+    """Yield each job with its results as soon as it is done.
+
+    ``follow_up(done)`` may return more jobs, run by the same workers (no second start-up);
+    ``run_jobs`` ends when every job, first or added, is done.
+    """
     jobs = list(jobs)
     if not jobs:
         return
     if scheduler:
-        yield from _run_on_dask(jobs, scheduler)
-        return
-    if workers <= 1 or len(jobs) <= 1:
-        warm_up()
-        for job in jobs:
-            yield _done(job, _judge(job.exercise_id, job.source, job.first_loss_ends))
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=warm_up) as pool:
-        pending: dict[Future, Job] = {
-            pool.submit(_judge, job.exercise_id, job.source, job.first_loss_ends): job for job in jobs
-        }
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                job = pending.pop(future)
-                yield _done(job, future.result())
+        yield from _run_on_dask(jobs, scheduler, follow_up)
+    elif workers <= 1 or (len(jobs) <= 1 and follow_up is _no_follow_up):
+        yield from _run_here(jobs, follow_up)
+    else:
+        yield from _run_in_pool(jobs, workers if follow_up is not _no_follow_up else min(workers, len(jobs)), follow_up)

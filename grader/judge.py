@@ -68,16 +68,19 @@ def student_session(exercise: Exercise, source: str, isolation: Isolation | None
             session.close()
 
 
-def run_tests(paths: list[Path], student: object, first_loss_ends: bool = False) -> JudgePlugin:
+def run_tests(
+    paths: list[Path], student: object, first_loss_ends: bool = False, run_first: tuple[str, ...] = ()
+) -> JudgePlugin:
     """Run pytest on ``paths`` in this process with ``student`` as the fixture.
 
     ``first_loss_ends``: stop at the first test that does not pass (pytest's ``--exitfirst``);
-    the tests after it leave no result.
+    the tests after it leave no result. ``run_first``: test functions to run before the others,
+    in this order (the rest keep theirs).
 
     Ctrl-C stops pytest half-way; it is raised again here, so nothing of this
     submission is recorded and the next run grades it again.
     """
-    plugin = JudgePlugin(student)
+    plugin = JudgePlugin(student, run_first)
     try:
         extra = ["--exitfirst"] if first_loss_ends else []
         pytest.main([*map(str, paths), *PYTEST_ARGS, *extra], plugins=[plugin])
@@ -116,11 +119,16 @@ def _as_notebook(message: str, exercise: Exercise, source: str) -> str:
 
 
 def judge_submission(
-    exercise: Exercise, source: str, isolation: Isolation | None = None, first_loss_ends: bool = False
+    exercise: Exercise,
+    source: str,
+    isolation: Isolation | None = None,
+    first_loss_ends: bool = False,
+    run_first: tuple[str, ...] = (),
 ) -> tuple[list[TestResult], list[str]]:
     """``judge_source``, plus the notes a notebook left while loading (e.g. "cell 7, line 3: ...").
 
-    ``first_loss_ends`` stops the hidden suite at its first lost point (``validate --quick``).
+    ``first_loss_ends`` stops the hidden suite at its first lost point (``validate --quick``);
+    ``run_first`` names test functions to run before the others (there: the cheapest first).
     """
     with student_session(exercise, source, isolation) as session:
         try:
@@ -133,7 +141,7 @@ def judge_submission(
             message = _as_notebook(exc.message, exercise, source)
             return score_all_as(exercise, Outcome.NOT_LOADED, message, exc.details), []
         notes = _notebook_notes(session, source)
-        plugin = run_tests([exercise.hidden_dir], StudentProxy(session), first_loss_ends)
+        plugin = run_tests([exercise.hidden_dir], StudentProxy(session), first_loss_ends, run_first)
     if plugin.collection_errors:
         return score_all_as(exercise, Outcome.GRADER_ERROR, "; ".join(plugin.collection_errors)[:1000]), notes
     return score_cases(exercise, plugin.finished_cases()), notes

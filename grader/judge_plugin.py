@@ -33,7 +33,14 @@ def classify(exc: BaseException, had_student_data: bool = False) -> tuple[Outcom
     handed a value by the student's code: then that value broke the check (a huge
     integer, a nested list, ...) and the test fails; the message names only the
     exception's type, never its text (which could hold expected values).
+
+    A group of exceptions (Hypothesis' ``FlakyFailure`` when a replayed example ended
+    differently: the student's process crashed, then timed out; or a student's answer
+    changed between two calls) is classified by its most telling member: the student's
+    own error, then a failed check. Only a group of the grader's own errors is its error.
     """
+    if isinstance(exc, BaseExceptionGroup):
+        return classify(_most_telling(exc), had_student_data)
     if isinstance(exc, StudentError):
         return Outcome(exc.outcome), exc.message, exc.details
     if isinstance(exc, HiddenTestFailure):
@@ -48,6 +55,24 @@ def classify(exc: BaseException, had_student_data: bool = False) -> tuple[Outcom
     if had_student_data and isinstance(exc, Exception):
         return Outcome.FAILED, CHECK_BROKE.format(name=type(exc).__name__), ""
     return Outcome.GRADER_ERROR, f"the hidden test broke: {type(exc).__name__}: {exc}"[:500], ""
+
+
+def _leaves(group: BaseExceptionGroup) -> list[BaseException]:
+    """The exceptions in ``group`` and in the groups nested in it, in order."""
+    leaves: list[BaseException] = []
+    for member in group.exceptions:
+        leaves.extend(_leaves(member) if isinstance(member, BaseExceptionGroup) else [member])
+    return leaves
+
+
+def _most_telling(group: BaseExceptionGroup) -> BaseException:
+    """The member of ``group`` that says most about the student's answer (see ``classify``)."""
+    leaves = _leaves(group)  # never empty: a group holds at least one exception
+    for kind in (StudentError, (HiddenTestFailure, AssertionError, PYTEST_FAILED)):
+        for leaf in leaves:
+            if isinstance(leaf, kind):
+                return leaf
+    return leaves[0]
 
 
 def _plain(value: Any) -> Any:
@@ -95,8 +120,9 @@ class JudgePlugin:
     is set when pytest saw Ctrl-C (the judge then records nothing).
     """
 
-    def __init__(self, student: Any) -> None:
+    def __init__(self, student: Any, run_first: tuple[str, ...] = ()) -> None:
         self._student = student
+        self._run_first = {name: index for index, name in enumerate(run_first)}
         self.cases: dict[str, CaseResult] = {}
         self.collection_errors: list[str] = []
         self.interrupted = False
@@ -113,6 +139,12 @@ class JudgePlugin:
             if nodeid not in self._called and case.outcome is Outcome.PASSED:
                 case.outcome, case.message = Outcome.FAILED, UNFINISHED
         return list(self.cases.values())
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        """The functions named in ``run_first`` first, in that order; the others after, as collected."""
+        if self._run_first:
+            last = len(self._run_first)
+            items.sort(key=lambda item: self._run_first.get(getattr(item, "originalname", item.name), last))
 
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo) -> None:
         self.interrupted = isinstance(excinfo.value, KeyboardInterrupt)  # not pytest.exit() in a hidden test

@@ -51,3 +51,29 @@ def test_unreachable_scheduler_is_one_clear_error(tmp_path, monkeypatch):
     monkeypatch.setattr(executor, "SCHEDULER_TIMEOUT", "3s")
     with pytest.raises(SchedulerError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(run_jobs([Job("k", EXERCISE, "x = 1\n")], 1, scheduler="tcp://127.0.0.1:9"))
+
+
+def _follow_up_runs(**where):
+    """run_jobs with one first job whose follow-up adds two more: every job comes back once."""
+    from grader.executor import Job, run_jobs
+
+    def more(done):
+        return [Job(f"after-{n}", EXERCISE, "x = 2\n") for n in (1, 2)] if done.job.key == "first" else []
+
+    finished = list(run_jobs([Job("first", EXERCISE, "x = 1\n")], follow_up=more, **where))
+    assert sorted(done.job.key for done in finished) == ["after-1", "after-2", "first"]
+    assert all(done.results and not any(r.points for r in done.results) for done in finished)
+
+
+def test_follow_up_jobs_run_in_this_process():
+    _follow_up_runs(workers=1)
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::ResourceWarning", "ignore::UserWarning")
+def test_follow_up_jobs_run_on_dask():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None, silence_logs=50
+    ) as cluster:
+        _follow_up_runs(workers=1, scheduler=cluster.scheduler_address)

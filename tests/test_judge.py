@@ -272,3 +272,80 @@ def test_a_check_broken_by_a_student_value_fails_and_a_broken_test_is_a_grader_e
     )
     assert results["test_nested"].outcome is Outcome.FAILED
     assert results["test_broken_before_any_call"].outcome is Outcome.GRADER_ERROR
+
+
+def test_an_exception_group_is_classified_by_its_most_telling_member():
+    """Hypothesis wraps a replay that ended differently in a group; the group is never the grader's error."""
+    from hypothesis.errors import FlakyFailure
+
+    from grader.errors import StudentCrashError, StudentTimeoutError
+    from grader.judge_plugin import classify
+
+    crash = StudentCrashError("f", 9)
+    timeout = StudentTimeoutError("f", 3)
+    wrong = AssertionError("f(3): expected 3. Received: 4")
+    grader_bug = KeyError("no such key")
+    assert classify(FlakyFailure("replayed", [crash, timeout]))[0] is Outcome.ERROR
+    assert classify(FlakyFailure("replayed", [grader_bug, timeout]))[0] is Outcome.TIMED_OUT
+    assert classify(FlakyFailure("replayed", [wrong])) == (Outcome.FAILED, "f(3): expected 3. Received: 4", "")
+    nested = ExceptionGroup("outer", [grader_bug, ExceptionGroup("inner", [wrong])])
+    assert classify(nested)[0] is Outcome.FAILED
+    assert classify(ExceptionGroup("only ours", [grader_bug]))[0] is Outcome.GRADER_ERROR
+
+
+def test_a_property_test_replaying_a_changed_answer_fails_the_student_not_the_grader(tmp_path):
+    """A student whose answer (or process) changes between two calls with the same input loses the test."""
+    hidden = textwrap.dedent("""
+        from hypothesis import given, strategies as st
+        from grader.testing import expect_close, property_settings
+
+        @property_settings(20)
+        @given(st.integers(0, 50))
+        def test_identity(student, n):
+            expect_close(student.identity(n), float(n), what=f"identity({n})")
+
+        @property_settings(20)
+        @given(st.integers(0, 50))
+        def test_crashes_once(student, n):
+            expect_close(student.crash_once(n), float(n), what=f"crash_once({n})")
+    """)
+    toy = make_exercise(
+        tmp_path / "93_toy",
+        hidden,
+        {"test_identity": 1, "test_crashes_once": 1},
+        limits=ExerciseLimits(call_seconds=3, submission_seconds=60),
+    )
+    source = textwrap.dedent("""
+        import os
+
+        _seen = set()
+
+        def identity(n):  # wrong once per input above 5, right when asked again
+            first = n > 5 and n not in _seen
+            _seen.add(n)
+            return float(n) + (1.0 if first else 0.0)
+
+        def crash_once(n):  # the process ends on the first large input; after the restart it raises
+            if n > 5:
+                if os.path.exists("crashed"):
+                    raise ValueError("after the crash")
+                open("crashed", "w").close()
+                os._exit(1)
+            return float(n)
+    """)
+    results = by_test(judge_source(toy, source))
+    assert results["test_identity"].outcome is Outcome.FAILED, results["test_identity"].message
+    assert "identity(" in results["test_identity"].message
+    assert results["test_crashes_once"].outcome is Outcome.ERROR, results["test_crashes_once"].message
+
+
+def test_run_first_changes_the_order_and_with_first_loss_ends_skips_the_rest(toy):
+    """``validate --quick`` runs the cheapest tests first: a later test in file order can end the run."""
+    results = by_test(judge_submission(toy, STUDENT, first_loss_ends=True, run_first=("test_shape", "test_add"))[0])
+    assert results["test_shape"].outcome is Outcome.FAILED
+    assert results["test_add"].message == NO_RESULT, "test_add comes after test_shape, which already lost"
+    assert results["test_loop"].message == NO_RESULT, "test_loop (3 s) must not have run"
+    in_file_order = by_test(judge_submission(toy, STUDENT, first_loss_ends=True)[0])
+    assert in_file_order["test_add"].outcome is Outcome.PASSED
+    assert in_file_order["test_loop"].outcome is Outcome.TIMED_OUT
+    assert in_file_order["test_shape"].message == NO_RESULT

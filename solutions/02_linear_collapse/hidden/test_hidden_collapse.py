@@ -75,6 +75,9 @@ def _shaped(value, what, shape, hint=""):
     array = expect_array(value, what=what)
     if array.shape != shape:
         fail(f"{what}: expected an array of shape {shape}. Received: shape {array.shape}.{hint}")
+    bad = int(np.size(array) - np.isfinite(array).sum())
+    if bad:  # every input is finite, so is every right answer: a NaN array has the shape but not an answer
+        fail(f"{what}: expected finite numbers. Received: NaN or infinity in {bad} of {array.size} entries.")
     return array
 
 
