@@ -5,12 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from grader.session import StudentSession
+from grader.testing import HYPOTHESIS_PROBES
 
 __all__ = ["StudentProxy"]
-
-
-# Attributes Hypothesis looks up on a test's first argument (custom executors).
-HYPOTHESIS_PROBES = frozenset({"execute_example", "setup_example", "teardown_example"})
 
 
 class StudentProxy:

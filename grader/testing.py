@@ -26,6 +26,11 @@ __all__ = [
 ]
 
 
+# Attributes Hypothesis looks up on a test's first argument (custom executors): a ``student``
+# proxy must answer AttributeError for them, never forward them to the student's code.
+HYPOTHESIS_PROBES = frozenset({"execute_example", "setup_example", "teardown_example"})
+
+
 class HiddenTestFailure(AssertionError):
     """A hidden test's check failed; the message is meant for the student."""
 

@@ -277,11 +277,16 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
         leaks += [f"mutant {mutant.stem}: {leak}" for leak in internals_in(results)]
         revealed += [f"mutant {mutant.stem}: {fact}" for fact in hidden_facts_in(results, exercise.hidden_facts)]
         lost = [r.test for r in results if r.points < r.max_points and r.message != NO_RESULT]
+        declared = declared_catcher(mutant.read_text(encoding="utf-8"))
+        stale = bool(lost) and declared is not None and declared not in lost
         checks.append(
             Check(
                 f"mutant {mutant.stem} scores {_text(results)}" + (f" (caught by {', '.join(lost)})" if lost else ""),
-                bool(lost),
-                "no hidden test catches it",
+                bool(lost) and not stale,
+                f"its line '{CAUGHT_BY_PREFIX} {declared}' names a test that did not catch it; write "
+                f"'{CAUGHT_BY_PREFIX} {lost[0]}'"
+                if stale
+                else "no hidden test catches it",
             )
         )
     for alternative in alternatives(exercise):
@@ -312,6 +317,25 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
     return checks
 
 
+# A mutant's line naming a hidden test that catches it; validate --quick runs that test first.
+CAUGHT_BY_PREFIX = "# caught by:"
+
+
+def declared_catcher(mutant_text: str) -> str | None:
+    """The hidden test a mutant's ``# caught by: test_name`` line names, or None without one."""
+    for line in mutant_text.splitlines():
+        if line.startswith(CAUGHT_BY_PREFIX):
+            return line[len(CAUGHT_BY_PREFIX) :].strip() or None
+    return None
+
+
+def _quick_order(reference: list[TestResult], mutant_text: str) -> tuple[str, ...]:
+    """The hidden tests in the order a quick mutant run tries them: its declared catcher, then the cheapest."""
+    declared = declared_catcher(mutant_text)
+    cheapest = _cheapest_first(reference)
+    return ((declared,) if declared else ()) + tuple(name for name in cheapest if name != declared)
+
+
 def _cheapest_first(results: list[TestResult]) -> tuple[str, ...]:
     """Hidden test functions ordered by their time on ``results`` (all cases of one function together)."""
     seconds: dict[str, float] = {}
@@ -339,8 +363,9 @@ def validate_exercises(
 
     ``quick``: each mutant's hidden suite stops at its first lost point. That proves the mutant
     loses points, and its first message is audited; the messages of the tests after it are not.
-    A mutant is graded once its exercise's reference is, with the hidden tests that were cheapest
-    on the reference first: most mutants are caught by a cheap test, and end there.
+    A mutant is graded once its exercise's reference is, with the test its ``# caught by:`` line
+    names first, then the hidden tests that were cheapest on the reference: most mutants end
+    after one test. A ``# caught by:`` line naming a test that does not catch the mutant fails.
     """
     reports = {exercise.id: ExerciseReport(exercise, _static_checks(exercise)) for exercise in exercises}
     jobs = []
@@ -358,17 +383,13 @@ def validate_exercises(
         if label != "reference":
             return []
         exercise = by_id[exercise_id]
-        order = _cheapest_first(finished.results) if quick else ()
-        return [
-            Job(
-                (exercise.id, f"mutant:{mutant.stem}"),
-                exercise.id,
-                mutant_source(exercise, mutant.read_text(encoding="utf-8")),
-                first_loss_ends=quick,
-                run_first=order,
-            )
-            for mutant in exercise.mutants
-        ]
+        jobs = []
+        for mutant in exercise.mutants:
+            text = mutant.read_text(encoding="utf-8")
+            order = _quick_order(finished.results, text) if quick else ()
+            key = (exercise.id, f"mutant:{mutant.stem}")
+            jobs.append(Job(key, exercise.id, mutant_source(exercise, text), first_loss_ends=quick, run_first=order))
+        return jobs
 
     done: dict[str, dict[str, Done]] = {exercise.id: {} for exercise in exercises}
     for finished in run_jobs(jobs, workers, follow_up=mutant_jobs):

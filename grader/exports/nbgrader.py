@@ -18,7 +18,7 @@ as ``exercises/``:
   notebook names no hidden test.
 
 ``_grader_testing.py``, shipped in every assignment folder, is generated from
-``grader/errors.py``, ``grader/determinism.py``, ``grader/testing.py`` and the runtime.
+``grader/errors.py``, ``grader/determinism.py``, ``grader/points.py``, ``grader/testing.py`` and the runtime.
 """
 
 from __future__ import annotations

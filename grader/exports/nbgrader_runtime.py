@@ -32,7 +32,7 @@ import pytest
 from grader.determinism import seed_judge
 from grader.errors import StudentCodeError, StudentError, StudentLoadError
 from grader.points import case_prefix, cases_suffix, earned_points
-from grader.testing import HiddenTestFailure
+from grader.testing import HYPOTHESIS_PROBES, HiddenTestFailure
 
 __all__ = ["HiddenTestsFailed", "NotebookStudent", "run_hidden_test"]
 
@@ -45,10 +45,6 @@ PYTEST_ARGS = [
     "--import-mode=importlib",
     "-c", os.devnull,
 ]  # fmt: skip
-
-
-# Attributes Hypothesis looks up on a test's first argument (custom executors).
-HYPOTHESIS_PROBES = frozenset({"execute_example", "setup_example", "teardown_example"})
 
 
 class HiddenTestsFailed(AssertionError):

@@ -1,3 +1,4 @@
+# caught by: test_dense_forward_values
 """dense_forward forgets the bias: returns X W^T instead of X W^T + b."""
 
 import numpy as np

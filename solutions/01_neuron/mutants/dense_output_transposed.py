@@ -1,3 +1,4 @@
+# caught by: test_dense_forward_values
 """dense_forward copies the one-sample formula W x + b literally: returns (n_units, n_samples)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_dense_forward_values
 """dense_forward squeezes its output: a batch of one sample or one unit loses a dimension."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_keras_dense_matches_numpy
 """keras_dense assigns only the kernel; the bias keeps its initial zeros."""
 
 import keras

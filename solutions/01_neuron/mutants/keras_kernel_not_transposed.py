@@ -1,3 +1,4 @@
+# caught by: test_keras_dense_matches_numpy
 """keras_dense hands W to Keras as the kernel without transposing it."""
 
 import keras

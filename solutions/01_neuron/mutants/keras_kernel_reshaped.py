@@ -1,3 +1,4 @@
+# caught by: test_keras_dense_matches_numpy
 """keras_dense reshapes W to (n_inputs, n_units) instead of transposing it."""
 
 import keras

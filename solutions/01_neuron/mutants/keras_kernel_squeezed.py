@@ -1,3 +1,4 @@
+# caught by: test_keras_dense_edge_shapes
 """keras_dense squeezes W before transposing it: a layer with one unit (or one input) gets a 1-D kernel."""
 
 import keras

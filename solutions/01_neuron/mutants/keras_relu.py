@@ -1,3 +1,4 @@
+# caught by: test_keras_dense_matches_numpy
 """keras_dense puts a ReLU activation on the Dense layer (the task asks for a linear layer)."""
 
 import keras

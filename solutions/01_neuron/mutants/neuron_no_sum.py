@@ -1,3 +1,4 @@
+# caught by: test_neuron_returns_python_float
 """neuron forgets to sum: returns the array w * x + b instead of one number."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_neuron_returns_python_float
 """neuron returns a 0-d NumPy array instead of a Python float."""
 
 import numpy as np

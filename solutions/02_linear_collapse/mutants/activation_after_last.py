@@ -1,3 +1,4 @@
+# caught by: test_stack_forward_relu_between_layers
 """Applies ReLU after every layer, the output layer included."""
 
 import numpy as np

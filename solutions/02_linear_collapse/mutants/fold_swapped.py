@@ -1,3 +1,4 @@
+# caught by: test_relu_network_does_not_collapse
 """Folds the stack with the arguments swapped: collapse(next, accumulated) puts the new layer first.
 
 `collapse` is the reference solution's (this file is appended to it).

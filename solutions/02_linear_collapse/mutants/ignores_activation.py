@@ -1,3 +1,4 @@
+# caught by: test_stack_forward_relu_between_layers
 """Never applies the activation: stack_forward is linear whatever `activation` says."""
 
 import numpy as np

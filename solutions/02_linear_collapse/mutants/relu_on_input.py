@@ -1,3 +1,4 @@
+# caught by: test_stack_forward_relu_between_layers
 """Applies ReLU before each layer instead of after it.
 
 It clips the raw input and leaves the hidden layers' outputs alone.

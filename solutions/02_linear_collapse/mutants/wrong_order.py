@@ -1,3 +1,4 @@
+# caught by: test_collapse_order_matters
 """Multiplies in reading order: W = W1 @ W2 instead of W2 @ W1 (layer 1 acts first, so it stands on the right)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_activations_return_float_arrays
 """leaky_relu_grad has the wrong default slope (0.1 instead of 0.01)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_elementwise_property
 """relu squeezes its input: an array with an axis of length 1 comes back with another shape."""
 
 import numpy as np

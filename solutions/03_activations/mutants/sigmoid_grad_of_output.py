@@ -1,3 +1,4 @@
+# caught by: test_derivatives_at_special_points
 """sigmoid_grad applies s * (1 - s) to x itself instead of to s = sigmoid(x)."""
 
 import numpy as np

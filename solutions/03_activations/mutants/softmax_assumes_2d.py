@@ -1,3 +1,4 @@
+# caught by: test_softmax_property
 """softmax assumes a batch of shape (n_samples, n_classes): the default axis becomes 1."""
 
 import numpy as np

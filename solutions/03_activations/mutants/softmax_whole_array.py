@@ -1,3 +1,4 @@
+# caught by: test_softmax_stable_at_extremes
 """Softmax normalised over the whole array (np.sum without axis) instead of along an axis."""
 
 import numpy as np

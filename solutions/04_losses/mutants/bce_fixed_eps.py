@@ -1,3 +1,4 @@
+# caught by: test_bce_uses_eps
 """Ignores the eps argument: clips with a hard-coded 1e-12 instead."""
 
 import numpy as np

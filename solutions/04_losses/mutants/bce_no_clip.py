@@ -1,3 +1,4 @@
+# caught by: test_bce_uses_eps
 """Binary cross-entropy without clipping: log(0) gives inf (and 0 * inf gives NaN) at p = 0 or 1."""
 
 import numpy as np

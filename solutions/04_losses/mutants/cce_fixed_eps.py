@@ -1,3 +1,4 @@
+# caught by: test_cce_uses_eps
 """categorical_crossentropy ignores its eps argument: clips with a hard-coded 1e-7."""
 
 import numpy as np

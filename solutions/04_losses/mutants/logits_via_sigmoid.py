@@ -1,3 +1,4 @@
+# caught by: test_bce_from_logits_extreme
 """Logits version computed as binary_crossentropy(sigmoid(z)): sigmoid rounds to 0 or 1
 for large |z|, the clipping then caps the loss near 16 instead of |z| (and exp overflows)."""
 

@@ -1,3 +1,4 @@
+# caught by: test_losses_property
 """mse squeezes its inputs (to accept (n, 1) columns): one sample of k values becomes k samples."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_reduce_loss
 """reduction="sum" returns the mean (copy-paste of the "mean" branch)."""
 
 import numpy as np

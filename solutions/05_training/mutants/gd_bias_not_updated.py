@@ -1,3 +1,4 @@
+# caught by: test_divergence_message
 """gradient_descent only updates w; b stays at b0."""
 
 import numpy as np

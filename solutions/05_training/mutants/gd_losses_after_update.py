@@ -1,3 +1,4 @@
+# caught by: test_divergence_message
 """gradient_descent records the loss after each update (the task asks for the loss before it)."""
 
 import numpy as np

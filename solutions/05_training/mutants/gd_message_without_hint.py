@@ -1,3 +1,4 @@
+# caught by: test_divergence_message
 """Raises FloatingPointError, but its message neither says training diverged nor suggests a smaller rate."""
 
 import numpy as np

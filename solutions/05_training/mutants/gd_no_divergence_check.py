@@ -1,3 +1,4 @@
+# caught by: test_divergence_message
 """gradient_descent never checks for divergence: it returns inf/NaN instead of raising."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_divergence_message
 """gradient_descent raises only when the loss becomes inf/NaN, ignoring the 1e6 x growth rule."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_divergence_first_loss_not_finite
 """Checks only the 1e6 threshold: a first loss of inf or nan never compares larger, so it trains on."""
 
 import numpy as np

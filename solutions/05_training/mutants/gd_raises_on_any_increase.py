@@ -1,3 +1,4 @@
+# caught by: test_divergence_message
 """gradient_descent calls any increase of the loss a divergence (the stated rule is 1e6 x the first loss)."""
 
 import numpy as np

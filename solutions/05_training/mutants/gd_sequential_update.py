@@ -1,3 +1,4 @@
+# caught by: test_divergence_message
 """gradient_descent computes db after w has already moved (the gradients must use the same old w, b)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_divergence_rule_threshold
 """mse_gradients forgets the factor 2 from the derivative of the square."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_descent_path
 """mse_gradients uses y - y' instead of y' - y: the gradient's sign is flipped, so descent climbs."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_descent_path
 """mse_gradients sums over the samples instead of averaging (the gradient of the summed loss)."""
 
 import numpy as np

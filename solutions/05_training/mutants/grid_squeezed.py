@@ -1,3 +1,4 @@
+# caught by: test_loss_grid_values
 """Squeezes the grid: a single weight or a single bias loses its axis."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_loss_grid_values
 """Sums the squared residuals instead of averaging them."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_loss_grid_values
 """Rows are weights and columns biases: the grid comes back transposed."""
 
 import numpy as np

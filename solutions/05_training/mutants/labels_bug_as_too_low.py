@@ -1,3 +1,4 @@
+# caught by: test_run_labels
 """Reads the curve that settles high as a slow learner, and the slow one as a bug."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_run_labels
 """Mixes up a learning rate that is too high with one that is too low."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_run_labels
 """Calls every curve that goes down "good"."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_descent_path_has_no_divergence_check
 """Copies gradient_descent's divergence check into descent_path: a zigzag out of the valley cannot be drawn."""
 
 import numpy as np

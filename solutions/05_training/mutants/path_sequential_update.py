@@ -1,3 +1,4 @@
+# caught by: test_descent_path
 """Updates w first, then takes the gradient for b at the new w."""
 
 import numpy as np

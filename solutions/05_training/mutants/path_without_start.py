@@ -1,3 +1,4 @@
+# caught by: test_descent_path
 """Records (w, b) only after each update: the starting point is missing."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_difference_is_real_rule
 """Uses NumPy's default standard deviation (ddof=0), not the sample one the rule asks for."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_difference_is_real_rule
 """Forgets the absolute value: only a model whose score is higher can differ."""
 
 import numpy as np

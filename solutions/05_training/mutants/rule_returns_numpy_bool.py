@@ -1,3 +1,4 @@
+# caught by: test_difference_is_real_returns_python_bool
 """Returns the NumPy comparison (numpy.bool_) instead of a Python bool."""
 
 import numpy as np

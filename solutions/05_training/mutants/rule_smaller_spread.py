@@ -1,3 +1,4 @@
+# caught by: test_difference_is_real_rule
 """Compares with the smaller of the two spreads instead of the larger."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_validation_scores_are_on_the_validation_data
 """Reports the last training loss instead of the validation MSE."""
 
 import keras

@@ -1,3 +1,4 @@
+# caught by: test_validation_scores_follow_the_recipe
 """Builds the hidden layer with ReLU instead of tanh: not the task's recipe."""
 
 import keras

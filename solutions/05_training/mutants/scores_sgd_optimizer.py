@@ -1,3 +1,4 @@
+# caught by: test_validation_scores_follow_the_recipe
 """Trains with plain SGD instead of Adam(learning_rate=0.01): not the task's recipe."""
 
 import keras

@@ -1,3 +1,4 @@
+# caught by: test_validation_scores_follow_the_recipe
 """Accepts the seeds but never sets them: every model starts from the same weights."""
 
 import keras

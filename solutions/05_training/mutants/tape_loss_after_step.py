@@ -1,3 +1,4 @@
+# caught by: test_tape_train_step_matches_numpy
 """tape_train_step returns the loss recomputed after the update (the task asks for the loss before it)."""
 
 import numpy as np

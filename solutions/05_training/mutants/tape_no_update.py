@@ -1,3 +1,4 @@
+# caught by: test_tape_train_step_matches_numpy
 """tape_train_step computes the gradients but never applies them: it returns the old w and b."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_tape_train_step_matches_numpy
 """tape_train_step adds the gradient (assign_add): a step of gradient ascent."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_part1_returns_plain_floats
 """Returns the variables' .numpy() values (NumPy float32 scalars), not plain Python floats."""
 
 import numpy as np

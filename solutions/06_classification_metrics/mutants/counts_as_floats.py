@@ -1,3 +1,4 @@
+# caught by: test_return_types
 """Counts with a dot product of float masks: the counts come back as floats, not ints."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_f1_zero_division_only_when_undefined
 """F1 as 2 P R / (P + R), returning zero_division whenever P + R = 0 (also when tp = 0 but fp, fn > 0)."""
 
 

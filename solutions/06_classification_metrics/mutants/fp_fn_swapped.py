@@ -1,3 +1,4 @@
+# caught by: test_dogs_and_cats_counts
 """Confusion counts with fp and fn swapped (a predicted positive that is really negative counted as fn)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_dogs_and_cats_counts
 """Ignores the positive argument: the positive class is always the label 1."""
 
 import numpy as np

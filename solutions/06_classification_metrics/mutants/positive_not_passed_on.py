@@ -1,3 +1,4 @@
+# caught by: test_dogs_and_cats_metrics
 """confusion_counts is right, but precision, recall and F1 call it without passing `positive` on."""
 
 

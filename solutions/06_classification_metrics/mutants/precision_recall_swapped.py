@@ -1,3 +1,4 @@
+# caught by: test_dogs_and_cats_metrics
 """Precision and recall swapped: precision divides by tp + fn, recall by tp + fp."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_metrics_property
 """Counts tn as "right and not a true positive": with a third label, a dog called a bird is lost."""
 
 import numpy as np

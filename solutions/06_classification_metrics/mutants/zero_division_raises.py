@@ -1,3 +1,4 @@
+# caught by: test_safe_divide
 """No zero-division rule: Python int division, so 0 / 0 raises ZeroDivisionError."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_average_precision_matches_sklearn
 """Average precision as the trapezoid area under the precision-recall points (interpolates between them)."""
 
 import numpy as np

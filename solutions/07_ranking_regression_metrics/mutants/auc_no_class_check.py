@@ -1,3 +1,4 @@
+# caught by: test_roc_auc_single_class_raises
 """ROC AUC without the single-class check: divides by n+ n- = 0 and returns nan instead of raising."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_roc_auc_perfect_and_inverted
 """ROC AUC with rank 1 given to the largest score: the ranking is inverted (AUC becomes 1 - AUC)."""
 
 import numpy as np

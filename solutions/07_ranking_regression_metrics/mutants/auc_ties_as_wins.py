@@ -1,3 +1,4 @@
+# caught by: test_roc_auc_imbalanced
 """ROC AUC by counting pairs with >=: a tied (positive, negative) pair counts as a win, not one half."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_roc_auc_imbalanced
 """ROC AUC with ties ranked by their order in the array (argsort of argsort), not averaged."""
 
 import numpy as np

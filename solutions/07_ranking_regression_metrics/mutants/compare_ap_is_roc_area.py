@@ -1,3 +1,4 @@
+# caught by: test_event_rate_effect
 """Takes the slide's "AUC: balance between recall and precision" literally: reports the ROC area as the AP."""
 
 import numpy as np

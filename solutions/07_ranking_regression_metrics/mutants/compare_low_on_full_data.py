@@ -1,3 +1,4 @@
+# caught by: test_event_rate_effect
 """Computes the low-rate numbers on the full data: the subsample is drawn but never used."""
 
 import numpy as np

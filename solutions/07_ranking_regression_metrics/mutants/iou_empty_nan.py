@@ -1,3 +1,4 @@
+# caught by: test_iou_empty_masks
 """IoU without the empty-mask rule: 0 / 0 gives nan when both masks are empty."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_iou_empty_masks
 """IoU that returns 0.0 for two empty masks (sklearn's default), not 1.0 as the task states."""
 
 import numpy as np

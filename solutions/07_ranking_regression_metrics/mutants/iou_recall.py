@@ -1,3 +1,4 @@
+# caught by: test_iou_matches_sklearn
 """IoU divided by the true mask instead of the union: that is the recall, not the IoU."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_mae_matches_sklearn
 """MAE with squared errors instead of absolute ones."""
 
 import numpy as np

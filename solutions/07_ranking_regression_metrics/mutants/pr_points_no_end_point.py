@@ -1,3 +1,4 @@
+# caught by: test_pr_points_match_sklearn
 """Precision-recall points without the closing point (precision 1, recall 0)."""
 
 import numpy as np

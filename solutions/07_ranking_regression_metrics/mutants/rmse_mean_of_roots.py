@@ -1,3 +1,4 @@
+# caught by: test_rmse_matches_sklearn
 """RMSE as the mean of |error| (root taken before the mean): that is the MAE."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_rmse_matches_sklearn
 """RMSE without the square root: returns the MSE."""
 
 import numpy as np

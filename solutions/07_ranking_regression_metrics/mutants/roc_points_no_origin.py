@@ -1,3 +1,4 @@
+# caught by: test_roc_points_match_sklearn
 """ROC points without the first point (0, 0) at threshold inf: the curve starts at the highest score."""
 
 import numpy as np

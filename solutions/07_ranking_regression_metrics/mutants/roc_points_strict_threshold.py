@@ -1,3 +1,4 @@
+# caught by: test_threshold_for_recall
 """ROC points with score > threshold instead of >=: each point leaves out the windows tied at its threshold."""
 
 import numpy as np

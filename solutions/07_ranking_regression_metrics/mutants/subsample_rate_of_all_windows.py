@@ -1,3 +1,4 @@
+# caught by: test_subsample_positives_keeps_negatives
 """Keeps event_rate * (all windows) positives: the positives then make less than event_rate of what is kept."""
 
 import numpy as np

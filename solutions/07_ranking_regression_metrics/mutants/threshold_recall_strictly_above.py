@@ -1,3 +1,4 @@
+# caught by: test_threshold_for_recall
 """Threshold for recall with recall > target instead of >=: misses thresholds that reach the target exactly."""
 
 import numpy as np

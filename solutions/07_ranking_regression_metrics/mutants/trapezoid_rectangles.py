@@ -1,3 +1,4 @@
+# caught by: test_trapezoid_area_equals_rank_auc
 """Area by left rectangles (width times the left height) instead of trapezoids."""
 
 import numpy as np

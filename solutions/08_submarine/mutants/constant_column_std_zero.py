@@ -1,3 +1,4 @@
+# caught by: test_standardise_constant_column
 """standardise has no guard for a constant column: it divides by a standard deviation of 0."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_train_returns_predictions_and_history
 """train_submarine returns history.history (a dict of lists) instead of the list of training losses."""
 
 import numpy as np

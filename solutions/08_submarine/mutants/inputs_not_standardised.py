@@ -1,3 +1,4 @@
+# caught by: test_predictions_in_original_units
 """train_submarine computes the scaling but trains and predicts on the raw inputs."""
 
 import numpy as np

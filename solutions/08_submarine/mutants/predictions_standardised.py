@@ -1,3 +1,4 @@
+# caught by: test_predictions_in_original_units
 """train_submarine returns the predictions in standardised units (forgets * y_std + y_mean)."""
 
 import numpy as np

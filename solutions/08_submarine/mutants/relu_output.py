@@ -1,3 +1,4 @@
+# caught by: test_beats_linear_regression
 """build_model puts a ReLU on the output layer too: negative (standardised) outputs become 0."""
 
 import keras

@@ -1,3 +1,4 @@
+# caught by: test_extrapolation_error_larger
 """Reports the mean absolute error under the name RMSE."""
 
 import numpy as np

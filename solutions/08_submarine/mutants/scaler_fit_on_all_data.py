@@ -1,3 +1,4 @@
+# caught by: test_train_scales_with_training_statistics
 """standardise fits the mean and std on the training and other data together (leakage)."""
 
 import numpy as np

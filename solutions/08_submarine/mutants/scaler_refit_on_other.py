@@ -1,3 +1,4 @@
+# caught by: test_predictions_in_original_units
 """standardise scales each array with its own statistics (fit_transform on the test set too)."""
 
 import numpy as np

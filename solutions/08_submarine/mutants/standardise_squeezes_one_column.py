@@ -1,3 +1,4 @@
+# caught by: test_standardise_property
 """standardise squeezes its results: one column comes back as a 1-D array, one row as a row vector."""
 
 import numpy as np

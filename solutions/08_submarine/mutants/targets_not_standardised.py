@@ -1,3 +1,4 @@
+# caught by: test_beats_linear_regression
 """train_submarine standardises the inputs but trains on the raw targets: depth, in hundreds of
 metres, dominates the loss and latitude and longitude are learned poorly."""
 

@@ -1,3 +1,4 @@
+# caught by: test_why_errors_differ
 """Blames the sensors: answers that the deep readings are noisier."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_detector
 """Expects labels 1 (noise) and 2 (event): y_train == 2 is never true, so the model always says noise."""
 
 import keras

@@ -1,3 +1,4 @@
+# caught by: test_detector_outputs_probabilities
 """Ends with a linear Dense(1) and a from_logits loss: the model outputs logits, not probabilities."""
 
 import keras

@@ -1,3 +1,4 @@
+# caught by: test_detector
 """Shuffles the labels separately from the features: the model learns no link between them."""
 
 import keras

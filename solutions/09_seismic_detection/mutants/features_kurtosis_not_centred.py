@@ -1,3 +1,4 @@
+# caught by: test_window_features
 """Raw moments instead of central ones: m_k = mean(x ** k), without subtracting the window's mean."""
 
 import numpy as np

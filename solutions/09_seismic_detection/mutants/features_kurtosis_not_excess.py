@@ -1,3 +1,4 @@
+# caught by: test_window_features
 """Kurtosis as m4 / m2**2 without subtracting 3 (Pearson instead of excess kurtosis)."""
 
 import numpy as np

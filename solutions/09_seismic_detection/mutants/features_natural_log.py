@@ -1,3 +1,4 @@
+# caught by: test_window_features
 """Natural logarithm (np.log) instead of log10 for the STA/LTA and crest-factor features."""
 
 import numpy as np

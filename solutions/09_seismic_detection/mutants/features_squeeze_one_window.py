@@ -1,3 +1,4 @@
+# caught by: test_window_features_property
 """Squeezes the feature array: one window comes back with shape (3,) instead of (1, 3)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_sta_lta_synthetic
 """Averages the absolute amplitude |x| instead of the energy x**2."""
 
 import numpy as np

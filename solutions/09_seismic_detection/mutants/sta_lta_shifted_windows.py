@@ -1,3 +1,4 @@
+# caught by: test_sta_lta_zero_start
 """Windows end one sample early: averages x[i-n:i] instead of x[i-n+1:i+1] (cft[i] lags by one)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_sta_lta_synthetic
 """STA and LTA swapped: returns LTA / STA, which dips instead of rising at an arrival."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_sta_lta_zero_start
 """Off by one at the start: zeroes the first n_lta samples, not n_lta - 1."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_trigger_onsets_hysteresis
 """Forgets the trigger still on at the end of cft: only triggers that switched off are returned."""
 
 import numpy as np

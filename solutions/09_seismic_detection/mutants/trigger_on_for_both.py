@@ -1,3 +1,4 @@
+# caught by: test_trigger_onsets_hysteresis
 """Switches the trigger off with the `on` threshold too, so there is no hysteresis."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_trigger_onsets_edge_cases
 """Compares each sample with the one before it, so a trigger can never start at sample 0."""
 
 import numpy as np

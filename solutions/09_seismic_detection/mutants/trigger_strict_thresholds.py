@@ -1,3 +1,4 @@
+# caught by: test_trigger_onsets_hysteresis
 """Switches on only above `on` (> instead of >=) and off at or below `off` (<= instead of <)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_fold_statistics_from_training_folds
 """Passes cv=n_splits everywhere: unshuffled StratifiedKFold folds instead of the shuffled, seeded KFold."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_leaky_matches_recipe
 """leaky_cv_score uses the leak-free pipeline, so it shows no leak at all."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_leaky_matches_recipe
 """leaky_cv_score leaks only the scaling (fitted on all of X); the selection stays inside the folds."""
 
 import numpy as np

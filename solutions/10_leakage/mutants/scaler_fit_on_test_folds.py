@@ -1,3 +1,4 @@
+# caught by: test_fold_statistics_from_training_folds
 """fold_scaler_statistics fits each fold's scaler on the test fold instead of the training fold."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_fold_statistics_from_training_folds
 """KFold(shuffle=True) without random_state=seed: other folds than the ones asked for."""
 
 import numpy as np

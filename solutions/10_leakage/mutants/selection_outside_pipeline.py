@@ -1,3 +1,4 @@
+# caught by: test_clean_near_chance_on_noise
 """The scaler is in the pipeline, but SelectKBest is fitted on all of X and y before cross-validation."""
 
 import numpy as np

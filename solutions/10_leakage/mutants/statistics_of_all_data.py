@@ -1,3 +1,4 @@
+# caught by: test_fold_statistics_not_from_all_data
 """fold_scaler_statistics reports a scaler fitted once on all of X, repeated for every fold."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_fold_statistics_from_training_folds
 """fold_scaler_statistics computes the training folds' statistics by hand, with the sample std (ddof=1)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_cv_scores_use_their_arguments
 """blocked_cv_score always makes 5 folds, whatever n_splits it is given."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_random_cv_overestimates_skill
 """blocked_cv_score computes the blocks but then splits with a shuffled KFold, ignoring them."""
 
 import numpy as np

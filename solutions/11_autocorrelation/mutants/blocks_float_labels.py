@@ -1,3 +1,4 @@
+# caught by: test_indices_and_labels_are_integers
 """spatial_blocks keeps np.floor's floats and encodes a cell as i * 100000 + j: right cells, float labels."""
 
 import numpy as np

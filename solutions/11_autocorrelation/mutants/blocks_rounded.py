@@ -1,3 +1,4 @@
+# caught by: test_spatial_blocks_match_grid_cells
 """spatial_blocks rounds to the nearest integer instead of flooring: the cells are shifted by half a block."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_spatial_blocks_match_grid_cells
 """spatial_blocks labels by the y coordinate only: horizontal stripes instead of square cells."""
 
 import numpy as np

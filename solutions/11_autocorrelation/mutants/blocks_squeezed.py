@@ -1,3 +1,4 @@
+# caught by: test_spatial_blocks_property
 """spatial_blocks squeezes np.unique's inverse: a survey of a single site gets a 0-d label, not shape (1,)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_spatial_blocks_match_grid_cells
 """spatial_blocks encodes a cell as i * 10 + j, which assumes fewer than 10 cells per row: cells collide."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_spatial_blocks_match_grid_cells
 """spatial_blocks truncates with astype(int) instead of floor: cells -1 and 0 merge into one twice as wide."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_cv_scores_use_their_arguments
 """random_cv_score shuffles with a fixed random_state=0 whatever seed it is given."""
 
 import numpy as np

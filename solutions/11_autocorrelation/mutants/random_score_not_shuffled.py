@@ -1,3 +1,4 @@
+# caught by: test_random_cv_overestimates_skill
 """random_cv_score uses KFold without shuffle=True: consecutive rows as folds, and the seed is ignored."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_reports_the_score_of_a_new_place
 """Reports the blocked score with 5 km blocks: still smaller than the correlation lengths."""
 
 

@@ -1,3 +1,4 @@
+# caught by: test_cv_scores_return_python_floats
 """Both scores return NumPy's mean (a numpy.float64), not a Python float."""
 
 import numpy as np

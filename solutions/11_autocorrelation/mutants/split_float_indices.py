@@ -1,3 +1,4 @@
+# caught by: test_indices_and_labels_are_integers
 """temporal_split rounds a fractional test size up with np.ceil, a float: the indices come back as floats."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_temporal_split_fraction_rounds_up
 """temporal_split truncates a fractional test size with int() instead of rounding up."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_temporal_split_raises_when_impossible
 """temporal_split keeps time order but forgets the gap: training runs right up to the test block."""
 
 import math

@@ -1,3 +1,4 @@
+# caught by: test_temporal_split_fraction_rounds_up
 """temporal_split leaves gap - 1 samples out: the last training index is n - n_test - gap, one too far."""
 
 import math

@@ -1,3 +1,4 @@
+# caught by: test_temporal_split_raises_when_impossible
 """temporal_split never raises: an impossible gap silently gives an empty (or wrapped) training set."""
 
 import math

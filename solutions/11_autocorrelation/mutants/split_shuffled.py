@@ -1,3 +1,4 @@
+# caught by: test_temporal_split_gap_zero
 """temporal_split shuffles, as train_test_split does by default: test samples are spread over the whole record."""
 
 import numpy as np

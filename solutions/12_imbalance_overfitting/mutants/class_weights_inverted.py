@@ -1,3 +1,4 @@
+# caught by: test_class_weights_match_sklearn
 """class_weights inverts the formula (n_classes * count / n_samples): the common class weighs more."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_validation_loss_is_class_weighted
 """train_with_early_stopping trains without class weights: the model learns to answer the common class."""
 
 import keras

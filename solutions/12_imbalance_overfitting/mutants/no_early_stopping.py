@@ -1,3 +1,4 @@
+# caught by: test_training_stops_after_patience
 """train_with_early_stopping forgets the EarlyStopping callback: it trains all MAX_EPOCHS epochs and overfits."""
 
 import keras

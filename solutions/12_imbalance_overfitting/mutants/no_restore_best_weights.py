@@ -1,3 +1,4 @@
+# caught by: test_restores_best_weights
 """train_with_early_stopping stops early but keeps the last epoch's weights (restore_best_weights=False)."""
 
 import keras

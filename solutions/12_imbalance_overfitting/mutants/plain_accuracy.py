@@ -1,3 +1,4 @@
+# caught by: test_majority_baseline_dogs_and_cats
 """balanced_accuracy returns the plain accuracy: the always-majority baseline then looks excellent."""
 
 import numpy as np

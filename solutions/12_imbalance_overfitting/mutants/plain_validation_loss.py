@@ -1,3 +1,4 @@
+# caught by: test_validation_loss_is_class_weighted
 """train_with_early_stopping validates on a plain (X_val, y_val): early stopping watches an unweighted loss."""
 
 import keras

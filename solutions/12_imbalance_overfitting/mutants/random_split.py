@@ -1,3 +1,4 @@
+# caught by: test_stratified_split_keeps_proportions
 """stratified_split shuffles all indices together: a random split that ignores the classes."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_training_stops_after_patience
 """train_with_early_stopping uses its own patience of 3 epochs instead of PATIENCE (10): it stops too soon."""
 
 import keras

@@ -1,3 +1,4 @@
+# caught by: test_bootstrap_seeds
 """Draws the bootstrap sample without replacement (a permutation): every row is in the bag, no OOB row."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_return_types
 """best_split_all picks the column with np.argmin and returns its NumPy integer, not a plain Python int."""
 
 import numpy as np

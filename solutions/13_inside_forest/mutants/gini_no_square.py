@@ -1,3 +1,4 @@
+# caught by: test_best_split_constant_feature
 """Gini impurity as 1 - sum_k p_k (the fractions not squared): always 0."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_bootstrap_property
 """Builds the out-of-bag rows with np.array(list): when no row is out of bag, that is a float array."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_oob_indices
 """Out-of-bag rows taken as the positions whose drawn index differs from the position (in_bag[i] != i)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_oob_indices
 """Computes the out-of-bag rows from a second draw of the same generator, not from the returned sample."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_best_split_all_hand_made
 """Thresholds at the data values themselves (t = a) instead of midway between a and b.
 
 The partitions are the same, so the impurity is right; the threshold is not scikit-learn's."""

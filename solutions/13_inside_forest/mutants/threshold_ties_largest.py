@@ -1,3 +1,4 @@
+# caught by: test_best_split_hand_made
 """Keeps a threshold when its score is lower *or equal* (<=): ties go to the largest threshold."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_best_split_exact_ties_property
 """Compares scores with a bare `<`: an exact tie that rounds differently keeps the larger threshold."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_majority_vote_property
 """majority_vote squeezes its answer: with one sample it returns a 0-d array instead of shape (1,)."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_majority_vote_ties
 """Majority vote that breaks ties by the largest label (max over (count, label))."""
 
 import numpy as np

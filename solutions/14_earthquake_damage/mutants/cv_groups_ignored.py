@@ -1,3 +1,4 @@
+# caught by: test_random_cv_is_optimistic
 """random_vs_grouped_cv passes groups to a shuffled KFold, which ignores them: both scores are random folds."""
 
 from sklearn.ensemble import RandomForestClassifier

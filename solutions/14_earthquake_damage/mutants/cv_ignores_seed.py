@@ -1,3 +1,4 @@
+# caught by: test_cv_follows_the_stated_folds
 """random_vs_grouped_cv shuffles the folds and seeds the forests with random_state=0, not with seed."""
 
 from sklearn.ensemble import RandomForestClassifier

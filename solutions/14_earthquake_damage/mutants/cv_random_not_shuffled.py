@@ -1,3 +1,4 @@
+# caught by: test_random_cv_is_optimistic
 """random_vs_grouped_cv uses KFold without shuffle: on rows sorted by region, its folds are blocks of regions."""
 
 from sklearn.ensemble import RandomForestClassifier

@@ -1,3 +1,4 @@
+# caught by: test_encode_features_keeps_all_levels
 """encode_features uses pd.get_dummies alone: levels missing from the table get no column."""
 
 import pandas as pd

@@ -1,3 +1,4 @@
+# caught by: test_fit_forest_uses_the_seed
 """fit_forest fixes random_state=0 instead of passing the seed on."""
 
 from sklearn.ensemble import RandomForestClassifier

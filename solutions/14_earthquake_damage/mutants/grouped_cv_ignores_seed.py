@@ -1,3 +1,4 @@
+# caught by: test_grouped_cv_uses_the_seed
 """grouped_cv_feature_sets builds its forests with a forest of its own that has no random_state."""
 
 import numpy as np

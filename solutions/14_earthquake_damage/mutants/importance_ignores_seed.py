@@ -1,3 +1,4 @@
+# caught by: test_importance_uses_the_seed
 """permutation_importance_scores leaves out random_state: forest and shuffles ignore the seed."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_importance_of_noise_is_small
 """permutation_importance_scores permutes the columns of the training data, not the held-out data."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_imputer_sees_training_folds_only
 """Fills the missing ages with the mean of the whole table before cross-validation: the test folds leak in."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_partial_dependence_age_monotone
 """Takes predict_proba's first column (grade 1) instead of the column of grade 3."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_partial_dependence_age_monotone
 """Averages over the rows that already have each grid value (a conditional mean), not over all rows set to it."""
 
 import numpy as np

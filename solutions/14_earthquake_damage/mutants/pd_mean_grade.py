@@ -1,3 +1,4 @@
+# caught by: test_partial_dependence_age_monotone
 """Partial dependence of the predicted grade (predict) instead of the probability of grade 3."""
 
 import numpy as np

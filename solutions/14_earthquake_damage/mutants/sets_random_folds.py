@@ -1,3 +1,4 @@
+# caught by: test_transferable_beats_baseline
 """Cross-validates the feature sets with shuffled KFold instead of folds grouped by region."""
 
 import numpy as np

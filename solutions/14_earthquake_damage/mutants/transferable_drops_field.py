@@ -1,3 +1,4 @@
+# caught by: test_transferable_beats_baseline
 """The "transferable" set drops the region ids and the field columns too: nothing tells the shaking."""
 
 import pandas as pd

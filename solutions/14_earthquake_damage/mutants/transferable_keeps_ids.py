@@ -1,3 +1,4 @@
+# caught by: test_feature_set_columns
 """The "transferable" set adds the field columns but keeps the region ids."""
 
 import pandas as pd

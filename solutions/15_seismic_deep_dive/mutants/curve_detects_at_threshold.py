@@ -1,3 +1,4 @@
+# caught by: test_detection_curve_property
 """detection_curve counts a score equal to the threshold as a detection (>= instead of >)."""
 
 import numpy as np

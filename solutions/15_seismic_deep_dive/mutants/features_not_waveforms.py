@@ -1,3 +1,4 @@
+# caught by: test_learned_beats_sta_lta_at_low_snr
 """Trains the network on three hand-made features of each window (as in 09), not on the waveform."""
 
 import keras

@@ -1,3 +1,4 @@
+# caught by: test_detection_curve
 """Computes each bin's interval with the total number of events instead of the bin's own n."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_model_outputs_probabilities
 """Ends the network with a linear Dense(1) trained on logits: its scores are not probabilities."""
 
 import keras

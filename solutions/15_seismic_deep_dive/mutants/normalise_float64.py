@@ -1,3 +1,4 @@
+# caught by: test_normalise_property
 """normalise_windows returns float64: the shape is right, the dtype is not the float32 asked for."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_sliding_windows_property
 """sliding_windows stops one start too early: a window ending exactly at the end of the trace is lost."""
 
 import numpy as np

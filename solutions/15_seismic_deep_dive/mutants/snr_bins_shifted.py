@@ -1,3 +1,4 @@
+# caught by: test_detection_curve
 """Uses np.digitize(snr, edges) as the bin index without subtracting 1: every event lands one bin too high."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_sta_lta_scores
 """Computes the STA/LTA of each window without subtracting its mean first."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_false_alarm_threshold
 """Takes np.quantile(noise_scores, 1 - rate), an interpolated quantile, instead of an order statistic."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_thresholds_match_false_alarm_rate
 """Sets both thresholds on the event windows' scores instead of the noise-only windows'."""
 
 import numpy as np

@@ -1,3 +1,4 @@
+# caught by: test_thresholds_match_false_alarm_rate
 """Sets both thresholds on the noise windows of the training set (the noise the network was fitted to)."""
 
 import numpy as np

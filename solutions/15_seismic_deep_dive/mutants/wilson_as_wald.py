@@ -1,3 +1,4 @@
+# caught by: test_wilson_interval
 """Uses the normal (Wald) interval p +- z sqrt(p (1 - p) / n) instead of Wilson's."""
 
 import numpy as np

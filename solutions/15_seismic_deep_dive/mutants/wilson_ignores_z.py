@@ -1,3 +1,4 @@
+# caught by: test_wilson_property
 """wilson_interval always uses z = 1.96, whatever z it is given."""
 
 import numpy as np
