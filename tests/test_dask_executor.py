@@ -65,6 +65,7 @@ def _follow_up_runs(**where):
     assert all(done.results and not any(r.points for r in done.results) for done in finished)
 
 
+@pytest.mark.slow  # imports TensorFlow in this process (the executor's warm-up)
 def test_follow_up_jobs_run_in_this_process():
     _follow_up_runs(workers=1)
 
