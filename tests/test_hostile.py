@@ -117,6 +117,8 @@ def test_attack_is_contained(attack, tmp_path):
     failing = [r for r in results if r.outcome is not Outcome.PASSED]
     if "message" in spec:
         assert any(spec["message"] in r.message for r in failing), [r.message for r in failing]
+    if "never in a message" in spec:  # e.g. the name of an exception the judge must not let through
+        assert not any(spec["never in a message"] in r.message for r in results), [r.message for r in results]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before, "the results folder was changed"
     assert not _running_with(marker), "a process outlived the grading"
     assert not any(tmp_path.glob("pwned*")), "code in a model file ran in the judge"
