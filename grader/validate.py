@@ -73,9 +73,17 @@ def stub_source(exercise: Exercise) -> str:
     return make_stub(exercise.solution_file.read_text(encoding="utf-8"), str(exercise.solution_file))
 
 
+# A mutant's line naming a hidden test that catches it; validate --quick runs that test first.
+CAUGHT_BY_PREFIX = "# caught by:"
+
+
 def mutant_source(exercise: Exercise, mutant_text: str) -> str:
-    """The reference solution with the mutant's definitions appended (later definitions win)."""
-    return reference_source(exercise) + "\n\n# ---- mutant ----\n" + mutant_text
+    """The reference solution with the mutant's definitions appended (later definitions win).
+
+    The mutant's ``# caught by:`` line is for ``validate``, not part of the wrong answer.
+    """
+    body = "".join(line for line in mutant_text.splitlines(keepends=True) if not line.startswith(CAUGHT_BY_PREFIX))
+    return reference_source(exercise) + "\n\n# ---- mutant ----\n" + body
 
 
 def alternatives(exercise: Exercise) -> list[Path]:
@@ -315,10 +323,6 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
         )
     )
     return checks
-
-
-# A mutant's line naming a hidden test that catches it; validate --quick runs that test first.
-CAUGHT_BY_PREFIX = "# caught by:"
 
 
 def declared_catcher(mutant_text: str) -> str | None:
