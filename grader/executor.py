@@ -221,9 +221,11 @@ def run_jobs(
     jobs = list(jobs)
     if not jobs:
         return
+    # without follow-ups the job count is known, and no more workers than jobs are started
+    workers = workers if follow_up is not _no_follow_up else min(workers, len(jobs))
     if scheduler:
         yield from _run_on_dask(jobs, scheduler, follow_up)
-    elif workers <= 1 or (len(jobs) <= 1 and follow_up is _no_follow_up):
+    elif workers <= 1:
         yield from _run_here(jobs, follow_up)
     else:
-        yield from _run_in_pool(jobs, workers if follow_up is not _no_follow_up else min(workers, len(jobs)), follow_up)
+        yield from _run_in_pool(jobs, workers, follow_up)
