@@ -13,6 +13,7 @@ stops with one line naming that worker and the difference.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import functools
 import hashlib
 import multiprocessing
@@ -57,13 +58,18 @@ def kit_fingerprint() -> str:
 
 @dataclass(frozen=True)
 class Job:
-    """Grade ``source`` for exercise ``exercise_id``; ``key`` travels back with the results."""
+    """Grade ``source`` for exercise ``exercise_id``; ``key`` stays with the caller and comes back in ``Done``."""
 
     key: Any
     exercise_id: str
     source: str
     first_loss_ends: bool = False  # stop the hidden suite at its first lost point (validate --quick, mutants)
     run_first: tuple[str, ...] = ()  # hidden test functions to run before the others, in this order
+    catchers: tuple[str, ...] = ()  # with first_loss_ends: tests that run even after a lost point
+
+    def for_worker(self) -> Job:
+        """What a worker needs: everything but the key (which may hold the caller's own objects)."""
+        return dataclasses.replace(self, key=None)
 
 
 @dataclass(frozen=True)
@@ -87,16 +93,16 @@ def warm_up() -> None:
 _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask workers may run threads
 
 
-def _judge(
-    exercise_id: str, source: str, first_loss_ends: bool = False, run_first: tuple[str, ...] = ()
-) -> tuple[list[dict], float, list[str]]:
+def _judge(job: Job) -> tuple[list[dict], float, list[str]]:
     from grader.exercise import known_exercises
     from grader.judge import judge_submission
 
     with _ONE_AT_A_TIME:
         started = time.monotonic()
-        exercise = known_exercises()[exercise_id]
-        results, notes = judge_submission(exercise, source, first_loss_ends=first_loss_ends, run_first=run_first)
+        exercise = known_exercises()[job.exercise_id]
+        results, notes = judge_submission(
+            exercise, job.source, first_loss_ends=job.first_loss_ends, run_first=job.run_first, catchers=job.catchers
+        )
         return [result.to_dict() for result in results], time.monotonic() - started, notes
 
 
@@ -125,26 +131,14 @@ def _difference(fingerprint: str, versions: tuple[tuple[str, str], ...]) -> str:
     return f"other packages ({'; '.join(changed)})" if changed else ""
 
 
-def _judge_checked(
-    fingerprint: str,
-    versions: tuple,
-    exercise_id: str,
-    source: str,
-    first_loss_ends: bool = False,
-    run_first: tuple[str, ...] = (),
-) -> tuple[str, object]:
+def _judge_checked(fingerprint: str, versions: tuple, job: Job) -> tuple[str, object]:
     """``_judge`` on a Dask worker, after checking that it has the grading machine's kit and packages."""
     difference = _difference(fingerprint, versions)
     if difference:
         from distributed import get_worker
 
         return "refused", (get_worker().address, difference)
-    return "done", _judge(exercise_id, source, first_loss_ends, run_first)
-
-
-def _arguments(job: Job) -> tuple[str, str, bool, tuple[str, ...]]:
-    """What ``_judge`` is called with for ``job`` (plain values: they travel to worker processes)."""
-    return job.exercise_id, job.source, job.first_loss_ends, job.run_first
+    return "done", _judge(job)
 
 
 def _done(job: Job, answer: tuple) -> Done:
@@ -170,7 +164,7 @@ def _run_on_dask(jobs: list[Job], scheduler: str, follow_up: FollowUp) -> Iterat
         checks = (kit_fingerprint(), environment_versions())
 
         def submit(job: Job) -> Any:
-            future = client.submit(_judge_checked, *checks, *_arguments(job), pure=False)
+            future = client.submit(_judge_checked, *checks, job.for_worker(), pure=False)
             futures[future] = job
             return future
 
@@ -192,7 +186,7 @@ def _run_here(jobs: list[Job], follow_up: FollowUp) -> Iterator[Done]:
     queue = collections.deque(jobs)
     while queue:
         job = queue.popleft()
-        done = _done(job, _judge(*_arguments(job)))
+        done = _done(job, _judge(job))
         queue.extend(follow_up(done))
         yield done
 
@@ -200,13 +194,13 @@ def _run_here(jobs: list[Job], follow_up: FollowUp) -> Iterator[Done]:
 def _run_in_pool(jobs: list[Job], workers: int, follow_up: FollowUp) -> Iterator[Done]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up) as pool:
-        pending: dict[Future, Job] = {pool.submit(_judge, *_arguments(job)): job for job in jobs}
+        pending: dict[Future, Job] = {pool.submit(_judge, job.for_worker()): job for job in jobs}
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 done = _done(pending.pop(future), future.result())
                 for job in follow_up(done):
-                    pending[pool.submit(_judge, *_arguments(job))] = job
+                    pending[pool.submit(_judge, job.for_worker())] = job
                 yield done
 
 

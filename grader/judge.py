@@ -69,21 +69,24 @@ def student_session(exercise: Exercise, source: str, isolation: Isolation | None
 
 
 def run_tests(
-    paths: list[Path], student: object, first_loss_ends: bool = False, run_first: tuple[str, ...] = ()
+    paths: list[Path],
+    student: object,
+    first_loss_ends: bool = False,
+    run_first: tuple[str, ...] = (),
+    catchers: tuple[str, ...] = (),
 ) -> JudgePlugin:
     """Run pytest on ``paths`` in this process with ``student`` as the fixture.
 
-    ``first_loss_ends``: stop at the first test that does not pass (pytest's ``--exitfirst``);
-    the tests after it leave no result. ``run_first``: test functions to run before the others,
-    in this order (the rest keep theirs).
+    ``first_loss_ends``: stop at the first test that does not pass, once every test function
+    named in ``catchers`` has run; the tests after it leave no result. ``run_first``: test
+    functions to run before the others, in this order (the rest keep theirs).
 
     Ctrl-C stops pytest half-way; it is raised again here, so nothing of this
     submission is recorded and the next run grades it again.
     """
-    plugin = JudgePlugin(student, run_first)
+    plugin = JudgePlugin(student, run_first, first_loss_ends, catchers)
     try:
-        extra = ["--exitfirst"] if first_loss_ends else []
-        pytest.main([*map(str, paths), *PYTEST_ARGS, *extra], plugins=[plugin])
+        pytest.main([*map(str, paths), *PYTEST_ARGS], plugins=[plugin])
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # pytest itself broke, or a hidden test called sys.exit
@@ -124,11 +127,13 @@ def judge_submission(
     isolation: Isolation | None = None,
     first_loss_ends: bool = False,
     run_first: tuple[str, ...] = (),
+    catchers: tuple[str, ...] = (),
 ) -> tuple[list[TestResult], list[str]]:
     """``judge_source``, plus the notes a notebook left while loading (e.g. "cell 7, line 3: ...").
 
-    ``first_loss_ends`` stops the hidden suite at its first lost point (``validate --quick``);
-    ``run_first`` names test functions to run before the others (there: the cheapest first).
+    ``first_loss_ends`` stops the hidden suite at its first lost point once every test in
+    ``catchers`` has run (``validate --quick``); ``run_first`` names test functions to run
+    before the others (there: the mutant's catchers, then the cheapest).
     """
     with student_session(exercise, source, isolation) as session:
         try:
@@ -141,7 +146,7 @@ def judge_submission(
             message = _as_notebook(exc.message, exercise, source)
             return score_all_as(exercise, Outcome.NOT_LOADED, message, exc.details), []
         notes = _notebook_notes(session, source)
-        plugin = run_tests([exercise.hidden_dir], StudentProxy(session), first_loss_ends, run_first)
+        plugin = run_tests([exercise.hidden_dir], StudentProxy(session), first_loss_ends, run_first, catchers)
     if plugin.collection_errors:
         return score_all_as(exercise, Outcome.GRADER_ERROR, "; ".join(plugin.collection_errors)[:1000]), notes
     return score_cases(exercise, plugin.finished_cases()), notes

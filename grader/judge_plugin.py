@@ -75,6 +75,11 @@ def _most_telling(group: BaseExceptionGroup) -> BaseException:
     return leaves[0]
 
 
+def _function(item: pytest.Item) -> str:
+    """The test function an item runs (one name for every parametrised case)."""
+    return getattr(item, "originalname", None) or item.name.split("[")[0]
+
+
 def _plain(value: Any) -> Any:
     """JSON-safe plain data: arrays become lists, non-finite floats and huge integers become None."""
     if isinstance(value, np.ndarray):
@@ -117,12 +122,23 @@ class JudgePlugin:
     """Gives hidden tests the ``student`` proxy and records what happened to each.
 
     A case counts as passed only once its call phase has reported; ``interrupted``
-    is set when pytest saw Ctrl-C (the judge then records nothing).
+    is set when pytest saw Ctrl-C (the judge then records nothing). ``run_first`` orders
+    the tests; ``first_loss_ends`` stops the run after the first lost point, but not
+    before every test named in ``catchers`` has run (``validate --quick``: a mutant's
+    declared catchers all give their message).
     """
 
-    def __init__(self, student: Any, run_first: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        student: Any,
+        run_first: tuple[str, ...] = (),
+        first_loss_ends: bool = False,
+        catchers: tuple[str, ...] = (),
+    ) -> None:
         self._student = student
         self._run_first = {name: index for index, name in enumerate(run_first)}
+        self._first_loss_ends = first_loss_ends
+        self._catchers = set(catchers)
         self.cases: dict[str, CaseResult] = {}
         self.collection_errors: list[str] = []
         self.interrupted = False
@@ -144,7 +160,16 @@ class JudgePlugin:
         """The functions named in ``run_first`` first, in that order; the others after, as collected."""
         if self._run_first:
             last = len(self._run_first)
-            items.sort(key=lambda item: self._run_first.get(getattr(item, "originalname", item.name), last))
+            items.sort(key=lambda item: self._run_first.get(_function(item), last))
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+        """With ``first_loss_ends``: stop after a lost point, once no catcher is left to run."""
+        result = yield
+        if self._first_loss_ends and any(case.outcome is not Outcome.PASSED for case in self.cases.values()):
+            if nextitem is None or _function(nextitem) not in self._catchers:
+                item.session.shouldfail = "the first lost point ends this run"  # pytest's --exitfirst does the same
+        return result
 
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo) -> None:
         self.interrupted = isinstance(excinfo.value, KeyboardInterrupt)  # not pytest.exit() in a hidden test
@@ -166,7 +191,7 @@ class JudgePlugin:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Any:
         report = yield
-        function = getattr(item, "originalname", item.name.split("[")[0])
+        function = _function(item)
         case_id = item.callspec.id if hasattr(item, "callspec") else ""
         current = self.cases.get(item.nodeid)
         if current is None:

@@ -73,7 +73,8 @@ def stub_source(exercise: Exercise) -> str:
     return make_stub(exercise.solution_file.read_text(encoding="utf-8"), str(exercise.solution_file))
 
 
-# A mutant's line naming a hidden test that catches it; validate --quick runs that test first.
+# A mutant's line naming the hidden tests that catch it ("# caught by: test_a, test_b"); validate --quick
+# runs them first, and every hidden test must be named by some mutant's line.
 CAUGHT_BY_PREFIX = "# caught by:"
 
 
@@ -280,23 +281,35 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
     checks.append(Check(f"stub scores {_text(stub)}", stub_points == 0, f"tests passing on the stub: {passed}"))
     leaks = internals_in(stub)
     revealed = hidden_facts_in(stub, exercise.hidden_facts)
+    caught: set[str] = set()
     for mutant in exercise.mutants:
         results = done[f"mutant:{mutant.stem}"].results
         leaks += [f"mutant {mutant.stem}: {leak}" for leak in internals_in(results)]
         revealed += [f"mutant {mutant.stem}: {fact}" for fact in hidden_facts_in(results, exercise.hidden_facts)]
         lost = [r.test for r in results if r.points < r.max_points and r.message != NO_RESULT]
-        declared = declared_catcher(mutant.read_text(encoding="utf-8"))
-        stale = bool(lost) and declared is not None and declared not in lost
+        caught |= set(lost)
+        declared = declared_catchers(mutant.read_text(encoding="utf-8"))
+        stale = [name for name in declared if name not in lost]
         checks.append(
             Check(
                 f"mutant {mutant.stem} scores {_text(results)}" + (f" (caught by {', '.join(lost)})" if lost else ""),
                 bool(lost) and not stale,
-                f"its line '{CAUGHT_BY_PREFIX} {declared}' names a test that did not catch it; write "
-                f"'{CAUGHT_BY_PREFIX} {lost[0]}'"
-                if stale
+                f"its line '{CAUGHT_BY_PREFIX} {', '.join(declared)}' names {', '.join(stale)}, which did not "
+                f"catch it; write '{CAUGHT_BY_PREFIX} {', '.join(lost)}' or a part of it"
+                if lost and stale
                 else "no hidden test catches it",
             )
         )
+    uncaught = sorted(hidden_test_names(exercise) - caught)
+    checks.append(
+        Check(
+            "every hidden test catches a mutant",
+            not uncaught,
+            f"no mutant lost points on {', '.join(uncaught)}: add a realistic wrong answer each of them catches, "
+            f"or name it in the '{CAUGHT_BY_PREFIX}' line of a mutant it catches (validate --quick runs only "
+            "the named tests for sure)",
+        )
+    )
     for alternative in alternatives(exercise):
         results = done[f"alternative:{alternative.stem}"].results
         got, maximum = _score(results)
@@ -325,19 +338,18 @@ def _judged_checks(exercise: Exercise, done: dict[str, Done]) -> list[Check]:
     return checks
 
 
-def declared_catcher(mutant_text: str) -> str | None:
-    """The hidden test a mutant's ``# caught by: test_name`` line names, or None without one."""
+def declared_catchers(mutant_text: str) -> tuple[str, ...]:
+    """The hidden tests a mutant's ``# caught by: test_a, test_b`` line names (none without one)."""
     for line in mutant_text.splitlines():
         if line.startswith(CAUGHT_BY_PREFIX):
-            return line[len(CAUGHT_BY_PREFIX) :].strip() or None
-    return None
+            return tuple(name.strip() for name in line[len(CAUGHT_BY_PREFIX) :].split(",") if name.strip())
+    return ()
 
 
 def _quick_order(reference: list[TestResult], mutant_text: str) -> tuple[str, ...]:
-    """The hidden tests in the order a quick mutant run tries them: its declared catcher, then the cheapest."""
-    declared = declared_catcher(mutant_text)
-    cheapest = _cheapest_first(reference)
-    return ((declared,) if declared else ()) + tuple(name for name in cheapest if name != declared)
+    """The hidden tests in the order a quick mutant run tries them: its declared catchers, then the cheapest."""
+    declared = declared_catchers(mutant_text)
+    return declared + tuple(name for name in _cheapest_first(reference) if name not in declared)
 
 
 def _cheapest_first(results: list[TestResult]) -> tuple[str, ...]:
@@ -365,11 +377,13 @@ def validate_exercises(
 ) -> list[ExerciseReport]:
     """Check every exercise; ``report`` gets one line per check as results come in.
 
-    ``quick``: each mutant's hidden suite stops at its first lost point. That proves the mutant
-    loses points, and its first message is audited; the messages of the tests after it are not.
-    A mutant is graded once its exercise's reference is, with the test its ``# caught by:`` line
-    names first, then the hidden tests that were cheapest on the reference: most mutants end
-    after one test. A ``# caught by:`` line naming a test that does not catch the mutant fails.
+    ``quick``: each mutant runs the tests its ``# caught by:`` line names, then the hidden tests
+    that were cheapest on the reference, and stops at its first lost point once the named ones
+    have run. That proves the mutant loses points, and the named tests' messages are audited;
+    the messages of the tests after the stop are not. A mutant is graded once its exercise's
+    reference is. A named test that does not catch its mutant fails, and so does a hidden test
+    that no mutant's line names (quick) or no mutant loses points on (full): together the lines
+    make every hidden test give its failure message to the audit.
     """
     reports = {exercise.id: ExerciseReport(exercise, _static_checks(exercise)) for exercise in exercises}
     jobs = []
@@ -392,7 +406,9 @@ def validate_exercises(
             text = mutant.read_text(encoding="utf-8")
             order = _quick_order(finished.results, text) if quick else ()
             key = (exercise.id, f"mutant:{mutant.stem}")
-            jobs.append(Job(key, exercise.id, mutant_source(exercise, text), first_loss_ends=quick, run_first=order))
+            source = mutant_source(exercise, text)
+            catchers = declared_catchers(text) if quick else ()
+            jobs.append(Job(key, exercise.id, source, first_loss_ends=quick, run_first=order, catchers=catchers))
         return jobs
 
     done: dict[str, dict[str, Done]] = {exercise.id: {} for exercise in exercises}

@@ -349,3 +349,14 @@ def test_run_first_changes_the_order_and_with_first_loss_ends_skips_the_rest(toy
     assert in_file_order["test_add"].outcome is Outcome.PASSED
     assert in_file_order["test_loop"].outcome is Outcome.TIMED_OUT
     assert in_file_order["test_shape"].message == NO_RESULT
+
+
+def test_first_loss_ends_only_after_every_catcher_ran(toy):
+    """A mutant's ``# caught by:`` line may name several tests: each runs and gives its message, then the run stops."""
+    wrong_add = STUDENT.replace("return a + b", "return a - b")
+    catchers = ("test_add", "test_shape")
+    results = by_test(judge_submission(toy, wrong_add, first_loss_ends=True, run_first=catchers, catchers=catchers)[0])
+    assert results["test_add"].outcome is Outcome.FAILED, "the first catcher lost"
+    assert results["test_shape"].outcome is Outcome.FAILED, "the second catcher still ran after that loss"
+    assert results["test_loop"].message == NO_RESULT, "nothing after the catchers ran"
+    assert results["test_after_exit"].message == NO_RESULT
