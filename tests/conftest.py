@@ -33,6 +33,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Stop this process's warm zygote and remove its folder: an xdist worker ends without running atexit."""
+    from grader.spawn import default_spawner
+
+    if default_spawner.cache_info().currsize and hasattr(default_spawner(), "close"):
+        default_spawner().close()  # only the zygote has a process and a folder to remove
+
+
 @pytest.fixture(scope="session")
 def exercises() -> dict[str, Exercise]:
     return load_exercises()
