@@ -1,4 +1,4 @@
-# caught by: test_keras_dense_matches_numpy
+# caught by: test_keras_dense_matches_numpy, test_keras_dense_weights
 """keras_dense reshapes W to (n_inputs, n_units) instead of transposing it."""
 
 import keras

@@ -1,4 +1,4 @@
-# caught by: test_keras_dense_matches_numpy
+# caught by: test_keras_dense_matches_numpy, test_keras_dense_layer
 """keras_dense puts a ReLU activation on the Dense layer (the task asks for a linear layer)."""
 
 import keras

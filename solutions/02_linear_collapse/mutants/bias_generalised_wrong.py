@@ -1,4 +1,4 @@
-# caught by: test_relu_network_does_not_collapse
+# caught by: test_relu_network_does_not_collapse, test_collapse_stack_matches_network
 """Generalises b* = W2 b1 + b2 to b* = W_last (b1 + ... + b_{n-1}) + b_n.
 
 Right for two layers, wrong for three or more.

@@ -1,4 +1,4 @@
-# caught by: test_collapse_matches_two_layers
+# caught by: test_collapse_matches_two_layers, test_collapse_shapes
 """Adds the biases, b = b1 + b2, forgetting that b1 also passes through W2 (b = W2 b1 + b2)."""
 
 import numpy as np

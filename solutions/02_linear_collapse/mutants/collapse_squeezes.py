@@ -1,4 +1,4 @@
-# caught by: test_size_one_dimensions_kept
+# caught by: test_size_one_dimensions_kept, test_collapse_property
 """Exercise 02 (mutant): collapse squeezes W and b, so a single output or input loses a dimension.
 
 Convention (the same as exercise 01): a layer is a pair ``(W, b)`` with ``W`` of

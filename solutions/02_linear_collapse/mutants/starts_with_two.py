@@ -1,4 +1,4 @@
-# caught by: test_collapse_stack_one_layer_unchanged
+# caught by: test_collapse_stack_one_layer_unchanged, test_collapse_stack_property
 """Starts by collapsing layers[0] and layers[1], so a one-layer stack raises IndexError.
 
 `collapse` is the reference solution's (this file is appended to it).

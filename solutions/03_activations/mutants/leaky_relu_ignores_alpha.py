@@ -1,4 +1,4 @@
-# caught by: test_derivatives_at_special_points
+# caught by: test_derivatives_at_special_points, test_derivatives_match_finite_differences, test_leaky_relu_matches_keras
 """Leaky ReLU and its derivative with the slope hard-coded to 0.01, ignoring alpha."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_softmax_stable_at_extremes
+# caught by: test_softmax_stable_at_extremes, test_softmax_matches_keras
 """Softmax normalised over the whole array (np.sum without axis) instead of along an axis."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_xor_model_hidden_activation_is_nonlinear
+# caught by: test_xor_model_hidden_activation_is_nonlinear, test_xor_model_fits
 """XOR model whose hidden Dense layer has no activation: the network stays linear."""
 
 import keras

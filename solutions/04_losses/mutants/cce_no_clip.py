@@ -1,4 +1,4 @@
-# caught by: test_cce_uses_eps
+# caught by: test_cce_uses_eps, test_cce_clipping
 """Categorical cross-entropy without clipping: log(0) = -inf where the true class has p = 0."""
 
 import numpy as np

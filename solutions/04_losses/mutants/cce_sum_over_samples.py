@@ -1,4 +1,4 @@
-# caught by: test_cce_uses_eps
+# caught by: test_cce_uses_eps, test_cce_matches_keras, test_reductions_consistent
 """Categorical cross-entropy summed over the samples (axis 0) instead of over the classes."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_bce_from_logits_extreme
+# caught by: test_bce_from_logits_extreme, test_bce_from_logits_matches_keras
 """binary_crossentropy_from_logits hard-codes 2-D inputs: a 1-D array of n samples is averaged into one sample."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_bce_finite_at_0_and_1
+# caught by: test_bce_finite_at_0_and_1, test_bce_matches_keras
 """MSE, MAE and BCE average over axis 0 (the samples) instead of the last axis (the outputs)."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_reduce_loss
+# caught by: test_reduce_loss, test_mse_matches_keras
 """reduction="sum" returns the mean (copy-paste of the "mean" branch)."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_divergence_message
+# caught by: test_divergence_message, test_recovers_line
 """gradient_descent only updates w; b stays at b0."""
 
 import numpy as np

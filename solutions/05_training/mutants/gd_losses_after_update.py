@@ -1,4 +1,4 @@
-# caught by: test_divergence_message
+# caught by: test_divergence_message, test_gradient_descent_property
 """gradient_descent records the loss after each update (the task asks for the loss before it)."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_divergence_message
+# caught by: test_divergence_message, test_divergence_raises
 """gradient_descent never checks for divergence: it returns inf/NaN instead of raising."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_divergence_message
+# caught by: test_divergence_message, test_gradient_descent_trajectory
 """gradient_descent calls any increase of the loss a divergence (the stated rule is 1e6 x the first loss)."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_divergence_rule_threshold
+# caught by: test_divergence_rule_threshold, test_gradients_formula, test_mse_gradients_property
 """mse_gradients forgets the factor 2 from the derivative of the square."""
 
 import numpy as np

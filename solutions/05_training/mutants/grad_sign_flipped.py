@@ -1,4 +1,4 @@
-# caught by: test_descent_path
+# caught by: test_descent_path, test_gradients_match_finite_differences
 """mse_gradients uses y - y' instead of y' - y: the gradient's sign is flipped, so descent climbs."""
 
 import numpy as np

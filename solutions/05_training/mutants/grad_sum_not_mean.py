@@ -1,4 +1,4 @@
-# caught by: test_descent_path
+# caught by: test_descent_path, test_losses_decrease
 """mse_gradients sums over the samples instead of averaging (the gradient of the summed loss)."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_loss_grid_values
+# caught by: test_loss_grid_values, test_path_drawn_on_the_grid
 """Squeezes the grid: a single weight or a single bias loses its axis."""
 
 import numpy as np

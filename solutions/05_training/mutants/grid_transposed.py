@@ -1,4 +1,4 @@
-# caught by: test_loss_grid_values
+# caught by: test_loss_grid_values, test_surface_property
 """Rows are weights and columns biases: the grid comes back transposed."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_difference_is_real_rule
+# caught by: test_difference_is_real_rule, test_difference_is_real_property
 """Forgets the absolute value: only a model whose score is higher can differ."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_always_dog_model
+# caught by: test_always_dog_model, test_string_labels
 """Accuracy computed as (tp + tn) / n from confusion counts taken with positive=1 whatever the labels:
 with "dog"/"cat" labels every sample looks like a true negative and the accuracy is 1."""
 

@@ -1,4 +1,4 @@
-# caught by: test_dogs_and_cats_metrics
+# caught by: test_dogs_and_cats_metrics, test_metrics_match_sklearn
 """F1 as the arithmetic mean (P + R) / 2 of precision and recall instead of the harmonic mean."""
 
 

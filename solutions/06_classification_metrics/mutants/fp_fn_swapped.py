@@ -1,4 +1,4 @@
-# caught by: test_dogs_and_cats_counts
+# caught by: test_dogs_and_cats_counts, test_counts_match_sklearn
 """Confusion counts with fp and fn swapped (a predicted positive that is really negative counted as fn)."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_dogs_and_cats_metrics
+# caught by: test_dogs_and_cats_metrics, test_positive_label_other_than_1
 """confusion_counts is right, but precision, recall and F1 call it without passing `positive` on."""
 
 

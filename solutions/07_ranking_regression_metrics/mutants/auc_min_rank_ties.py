@@ -1,4 +1,4 @@
-# caught by: test_roc_auc_imbalanced
+# caught by: test_roc_auc_imbalanced, test_roc_auc_property
 """ROC AUC with tied scores all given the smallest rank of their group (scipy's method="min")."""
 
 import numpy as np

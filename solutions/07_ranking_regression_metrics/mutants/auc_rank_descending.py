@@ -1,4 +1,4 @@
-# caught by: test_roc_auc_perfect_and_inverted
+# caught by: test_roc_auc_perfect_and_inverted, test_roc_auc_matches_sklearn
 """ROC AUC with rank 1 given to the largest score: the ranking is inverted (AUC becomes 1 - AUC)."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_roc_auc_imbalanced
+# caught by: test_roc_auc_imbalanced, test_roc_auc_with_ties
 """ROC AUC by counting pairs with >=: a tied (positive, negative) pair counts as a win, not one half."""
 
 import numpy as np

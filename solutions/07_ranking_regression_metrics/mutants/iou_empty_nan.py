@@ -1,4 +1,4 @@
-# caught by: test_iou_empty_masks
+# caught by: test_iou_empty_masks, test_iou_property
 """IoU without the empty-mask rule: 0 / 0 gives nan when both masks are empty."""
 
 import numpy as np

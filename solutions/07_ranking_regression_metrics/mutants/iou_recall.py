@@ -1,4 +1,4 @@
-# caught by: test_iou_matches_sklearn
+# caught by: test_iou_matches_sklearn, test_iou_2d_masks
 """IoU divided by the true mask instead of the union: that is the recall, not the IoU."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_regression_2d
+# caught by: test_regression_2d, test_regression_property
 """MSE averaged over the first axis only: returns one value per output for 2-D arrays."""
 
 import numpy as np

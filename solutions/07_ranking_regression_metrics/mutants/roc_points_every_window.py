@@ -1,4 +1,4 @@
-# caught by: test_roc_points_match_sklearn
+# caught by: test_roc_points_match_sklearn, test_curves_property
 """ROC points after every window in score order: tied windows get separate points instead of one."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_train_scales_with_training_statistics
+# caught by: test_train_scales_with_training_statistics, test_standardise_values
 """standardise uses the sample standard deviation (ddof=1) instead of np.std's default ddof=0."""
 
 import numpy as np

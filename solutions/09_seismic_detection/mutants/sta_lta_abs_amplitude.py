@@ -1,4 +1,4 @@
-# caught by: test_sta_lta_synthetic
+# caught by: test_sta_lta_synthetic, test_sta_lta_real_trace
 """Averages the absolute amplitude |x| instead of the energy x**2."""
 
 import numpy as np

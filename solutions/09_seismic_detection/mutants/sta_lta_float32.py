@@ -1,4 +1,4 @@
-# caught by: test_sta_lta_synthetic
+# caught by: test_sta_lta_synthetic, test_sta_lta_property
 """Computes the STA/LTA in float32 (to save memory) and returns a float32 array."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_trigger_onsets_hysteresis
+# caught by: test_trigger_onsets_hysteresis, test_trigger_onsets_find_events
 """Compares with `off` only while the trigger is off, so once on it never switches off."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_trigger_onsets_hysteresis
+# caught by: test_trigger_onsets_hysteresis, test_trigger_onsets_match_obspy
 """Returns what ObsPy's trigger_onset returns as it is: a NumPy array of pairs, not a list."""
 
 import numpy as np

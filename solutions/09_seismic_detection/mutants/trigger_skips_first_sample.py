@@ -1,4 +1,4 @@
-# caught by: test_trigger_onsets_edge_cases
+# caught by: test_trigger_onsets_edge_cases, test_trigger_onsets_property
 """Compares each sample with the one before it, so a trigger can never start at sample 0."""
 
 import numpy as np

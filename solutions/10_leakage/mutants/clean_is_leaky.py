@@ -1,4 +1,4 @@
-# caught by: test_clean_near_chance_on_noise
+# caught by: test_clean_near_chance_on_noise, test_clean_matches_pipeline
 """The pitfall itself in the "clean" function: scaler and selection fitted on all of X, then CV."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_leaky_matches_recipe
+# caught by: test_leaky_matches_recipe, test_leaky_clearly_higher_than_clean
 """leaky_cv_score uses the leak-free pipeline, so it shows no leak at all."""
 
 

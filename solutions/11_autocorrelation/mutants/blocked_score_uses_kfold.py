@@ -1,4 +1,4 @@
-# caught by: test_random_cv_overestimates_skill
+# caught by: test_random_cv_overestimates_skill, test_blocked_cv_score_value
 """blocked_cv_score computes the blocks but then splits with a shuffled KFold, ignoring them."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_spatial_blocks_match_grid_cells
+# caught by: test_spatial_blocks_match_grid_cells, test_spatial_blocks_no_block_in_train_and_test
 """spatial_blocks rounds to the nearest integer instead of flooring: the cells are shifted by half a block."""
 
 import numpy as np

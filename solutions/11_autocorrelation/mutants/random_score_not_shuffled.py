@@ -1,4 +1,4 @@
-# caught by: test_random_cv_overestimates_skill
+# caught by: test_random_cv_overestimates_skill, test_random_cv_score_value
 """random_cv_score uses KFold without shuffle=True: consecutive rows as folds, and the seed is ignored."""
 
 import numpy as np

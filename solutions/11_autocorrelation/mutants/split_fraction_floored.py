@@ -1,4 +1,4 @@
-# caught by: test_temporal_split_fraction_rounds_up
+# caught by: test_temporal_split_fraction_rounds_up, test_temporal_split_property
 """temporal_split truncates a fractional test size with int() instead of rounding up."""
 
 import numpy as np

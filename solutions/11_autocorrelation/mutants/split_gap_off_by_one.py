@@ -1,4 +1,4 @@
-# caught by: test_temporal_split_fraction_rounds_up
+# caught by: test_temporal_split_fraction_rounds_up, test_temporal_split_order_and_gap
 """temporal_split leaves gap - 1 samples out: the last training index is n - n_test - gap, one too far."""
 
 import math

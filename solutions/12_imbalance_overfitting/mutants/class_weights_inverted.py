@@ -1,4 +1,4 @@
-# caught by: test_class_weights_match_sklearn
+# caught by: test_class_weights_match_sklearn, test_class_weights_property
 """class_weights inverts the formula (n_classes * count / n_samples): the common class weighs more."""
 
 import numpy as np

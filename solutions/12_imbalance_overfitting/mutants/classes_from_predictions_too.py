@@ -1,4 +1,4 @@
-# caught by: test_balanced_accuracy_matches_sklearn
+# caught by: test_balanced_accuracy_matches_sklearn, test_balanced_accuracy_property
 """balanced_accuracy averages over the labels of y_true and y_pred together: a class that is only
 predicted adds a recall of 0 (sklearn averages over the classes of y_true only)."""
 

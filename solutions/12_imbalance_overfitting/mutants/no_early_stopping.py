@@ -1,4 +1,4 @@
-# caught by: test_training_stops_after_patience
+# caught by: test_training_stops_after_patience, test_training_stops_early
 """train_with_early_stopping forgets the EarlyStopping callback: it trains all MAX_EPOCHS epochs and overfits."""
 
 import keras

@@ -1,4 +1,4 @@
-# caught by: test_stratified_split_keeps_proportions
+# caught by: test_stratified_split_keeps_proportions, test_stratified_split_property
 """stratified_split shuffles all indices together: a random split that ignores the classes."""
 
 import numpy as np

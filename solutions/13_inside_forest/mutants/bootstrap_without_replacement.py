@@ -1,4 +1,4 @@
-# caught by: test_bootstrap_seeds
+# caught by: test_bootstrap_seeds, test_bootstrap_recipe
 """Draws the bootstrap sample without replacement (a permutation): every row is in the bag, no OOB row."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_best_split_all_ties_and_constant_columns
+# caught by: test_best_split_all_ties_and_constant_columns, test_best_split_all_property, test_iris_first_split_matches_sklearn
 """best_split_all keeps a feature when its score is lower *or equal*: ties go to the highest index
 (on iris it picks petal width, 3, instead of petal length, 2)."""
 

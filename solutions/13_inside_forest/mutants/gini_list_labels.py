@@ -1,4 +1,4 @@
-# caught by: test_labels_as_lists
+# caught by: test_labels_as_lists, test_gini_property
 """gini uses labels.size without np.asarray: a Python list of labels (which the task allows) breaks it."""
 
 import numpy as np

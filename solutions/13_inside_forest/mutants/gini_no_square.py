@@ -1,4 +1,4 @@
-# caught by: test_best_split_constant_feature
+# caught by: test_best_split_constant_feature, test_gini_iris_root, test_gini_known_values, test_gini_random_labels
 """Gini impurity as 1 - sum_k p_k (the fractions not squared): always 0."""
 
 import numpy as np

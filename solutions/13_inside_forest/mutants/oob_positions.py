@@ -1,4 +1,4 @@
-# caught by: test_oob_indices
+# caught by: test_oob_indices, test_oob_fraction
 """Out-of-bag rows taken as the positions whose drawn index differs from the position (in_bag[i] != i)."""
 
 import numpy as np

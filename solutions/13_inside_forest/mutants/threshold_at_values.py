@@ -1,4 +1,4 @@
-# caught by: test_best_split_all_hand_made
+# caught by: test_best_split_all_hand_made, test_best_split_random_matches_sklearn, test_iris_second_split_matches_sklearn
 """Thresholds at the data values themselves (t = a) instead of midway between a and b.
 
 The partitions are the same, so the impurity is right; the threshold is not scikit-learn's."""

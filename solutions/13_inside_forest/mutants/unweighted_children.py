@@ -1,4 +1,4 @@
-# caught by: test_labels_as_lists
+# caught by: test_labels_as_lists, test_best_split_iris_features
 """Scores a split by the plain average (gini(left) + gini(right)) / 2, not weighted by child size."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_majority_vote_ties
+# caught by: test_majority_vote_ties, test_majority_vote_clear_majority
 """Votes along the wrong axis: the most common label of each tree (row), not of each sample (column)."""
 
 import numpy as np

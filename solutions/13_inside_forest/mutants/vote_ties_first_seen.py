@@ -1,4 +1,4 @@
-# caught by: test_majority_vote_ties
+# caught by: test_majority_vote_ties, test_majority_vote_random_ties
 """Majority vote with collections.Counter.most_common: ties go to the label seen first, not the smallest."""
 
 from collections import Counter

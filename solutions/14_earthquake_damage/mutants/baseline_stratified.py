@@ -1,4 +1,4 @@
-# caught by: test_transferable_beats_baseline
+# caught by: test_transferable_beats_baseline, test_grouped_cv_scores_match
 """A random baseline (DummyClassifier(strategy="stratified")) instead of always the most common grade."""
 
 import numpy as np

@@ -1,4 +1,4 @@
-# caught by: test_encode_features_property
+# caught by: test_encode_features_property, test_feature_set_property
 """encode_features squeezes X: a table of one row (or one column) loses an axis."""
 
 import numpy as np

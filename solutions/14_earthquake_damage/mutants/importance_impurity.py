@@ -1,4 +1,4 @@
-# caught by: test_importance_of_noise_is_small
+# caught by: test_importance_of_noise_is_small, test_importance_ranks_the_drivers
 """permutation_importance_scores returns the impurity (MDI) importances, feature_importances_."""
 
 import numpy as np

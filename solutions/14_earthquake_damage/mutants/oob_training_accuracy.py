@@ -1,4 +1,4 @@
-# caught by: test_fit_forest_uses_the_seed
+# caught by: test_fit_forest_uses_the_seed, test_oob_score
 """fit_forest reports the accuracy on the training data (which the trees have seen) as the OOB score."""
 
 from sklearn.ensemble import RandomForestClassifier

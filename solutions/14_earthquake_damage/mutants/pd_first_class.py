@@ -1,4 +1,4 @@
-# caught by: test_partial_dependence_age_monotone
+# caught by: test_partial_dependence_age_monotone, test_partial_dependence_flat_for_no_effect
 """Takes predict_proba's first column (grade 1) instead of the column of grade 3."""
 
 import numpy as np

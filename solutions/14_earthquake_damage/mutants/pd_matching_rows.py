@@ -1,4 +1,4 @@
-# caught by: test_partial_dependence_age_monotone
+# caught by: test_partial_dependence_age_monotone, test_partial_dependence_matches
 """Averages over the rows that already have each grid value (a conditional mean), not over all rows set to it."""
 
 import numpy as np

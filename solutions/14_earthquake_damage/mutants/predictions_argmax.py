@@ -1,4 +1,4 @@
-# caught by: test_fit_forest_uses_the_seed
+# caught by: test_fit_forest_uses_the_seed, test_forest_predicts_damage
 """fit_forest predicts with argmax of predict_proba: column indices 0, 1, 2 instead of grades 1, 2, 3."""
 
 from sklearn.ensemble import RandomForestClassifier

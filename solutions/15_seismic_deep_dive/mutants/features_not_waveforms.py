@@ -1,4 +1,4 @@
-# caught by: test_learned_beats_sta_lta_at_low_snr
+# caught by: test_learned_beats_sta_lta_at_low_snr, test_model_reads_waveforms
 """Trains the network on three hand-made features of each window (as in 09), not on the waveform."""
 
 import keras

@@ -1,4 +1,4 @@
-# caught by: test_sliding_windows_property
+# caught by: test_sliding_windows_property, test_real_events_found
 """sliding_windows stops one start too early: a window ending exactly at the end of the trace is lost."""
 
 import numpy as np

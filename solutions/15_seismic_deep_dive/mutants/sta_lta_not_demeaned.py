@@ -1,4 +1,4 @@
-# caught by: test_sta_lta_scores
+# caught by: test_sta_lta_scores, test_real_noise_false_alarms, test_scores_are_the_detectors, test_sta_lta_property
 """Computes the STA/LTA of each window without subtracting its mean first."""
 
 import numpy as np

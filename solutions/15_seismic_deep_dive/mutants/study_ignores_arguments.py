@@ -1,4 +1,4 @@
-# caught by: test_thresholds_match_false_alarm_rate
+# caught by: test_thresholds_match_false_alarm_rate, test_detection_curves_match
 """detector_study uses the module's defaults (1 % false alarms, SNR_EDGES) whatever it is called with."""
 
 _study_with_arguments = detector_study

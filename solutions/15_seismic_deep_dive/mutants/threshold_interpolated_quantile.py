@@ -1,4 +1,4 @@
-# caught by: test_false_alarm_threshold
+# caught by: test_false_alarm_threshold, test_false_alarm_threshold_property
 """Takes np.quantile(noise_scores, 1 - rate), an interpolated quantile, instead of an order statistic."""
 
 import numpy as np
