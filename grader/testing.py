@@ -9,6 +9,7 @@ nested lists all fail with a message (and without NumPy warnings).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -23,6 +24,7 @@ __all__ = [
     "fail",
     "property_settings",
     "StudentCodeError",
+    "expect_raises",
 ]
 
 
@@ -39,6 +41,23 @@ def fail(message: str) -> None:
     """Fail the current test with ``message`` (never include hidden expected values)."""
     __tracebackhide__ = True
     raise HiddenTestFailure(message)
+
+
+def expect_raises(call: Callable[[], Any], exception: str, *, what: str, why: str = "") -> None:
+    """Fail unless ``call()`` raises the student's exception named ``exception`` (e.g. ``"ValueError"``).
+
+    The message says what was expected and what came instead (another exception, or a return
+    value), never pytest's "DID NOT RAISE" or the grader's own exception names.
+    """
+    __tracebackhide__ = True
+    reason = f" ({why})" if why else ""
+    try:
+        result = call()
+    except StudentCodeError as err:
+        if err.type_name != exception:
+            fail(f"{what}: expected {exception}{reason}; got {err.type_name}.")
+        return
+    fail(f"{what}: expected {exception}{reason}; got a return value, {describe(result)}.")
 
 
 def describe(value: Any) -> str:
