@@ -1,0 +1,35 @@
+# caught by: test_finds_the_rare_class
+"""Weights the validation loss but forgets class_weight= in fit; a wide tanh network still clears the score bars."""
+
+import keras
+import numpy as np
+
+
+def train_with_early_stopping(X_train, y_train, X_val, y_val):
+    weights = class_weights(y_train)
+    val_weights = np.array([weights[label] for label in np.asarray(y_val).tolist()])
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(X_train.shape[1],)),
+            keras.layers.Dense(128, activation="tanh"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-3), loss="binary_crossentropy")
+    stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=PATIENCE, restore_best_weights=True)
+    history = model.fit(
+        X_train,
+        y_train,
+        epochs=MAX_EPOCHS,
+        batch_size=32,
+        validation_data=(X_val, y_val, val_weights),
+        callbacks=[stopper],
+        verbose=0,
+    )
+    val_loss = [float(value) for value in history.history["val_loss"]]
+    return {
+        "model": model,
+        "loss": [float(value) for value in history.history["loss"]],
+        "val_loss": val_loss,
+        "best_epoch": int(np.argmin(val_loss)),
+    }
