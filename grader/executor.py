@@ -80,14 +80,27 @@ class Done:
     notes: tuple[str, ...] = ()  # what a notebook left while loading, e.g. "cell 7, line 3: ..."
 
 
-def warm_up() -> None:
-    """Import what every judge needs once, so job times measure grading, not imports."""
+def warm_up(tensorflow: bool = True) -> None:
+    """Import what every judge needs once, so job times measure grading, not imports.
+
+    ``tensorflow``: Keras too; without it a worker that meets a Keras exercise after all imports
+    it then, once. (The student processes' zygote is told per submission: ``judge.student_session``.)
+    """
     from grader.determinism import configure_judge
 
     configure_judge()
-    import keras  # noqa: F401  (imports TensorFlow)
+    if tensorflow:
+        import keras  # noqa: F401  (imports TensorFlow)
 
     import grader.judge  # noqa: F401
+
+
+def _need_tensorflow(jobs: list[Job]) -> bool:
+    """Whether any of ``jobs`` grades an exercise or a submission that uses TensorFlow."""
+    from grader.exercise import known_exercises, needs_tensorflow
+
+    exercises = known_exercises()
+    return any(needs_tensorflow(exercises[job.exercise_id], job.source) for job in jobs if job.exercise_id in exercises)
 
 
 _ONE_AT_A_TIME = threading.Lock()  # pytest.main is not thread-safe; Dask workers may run threads
@@ -182,7 +195,7 @@ def _run_on_dask(jobs: list[Job], scheduler: str, follow_up: FollowUp) -> Iterat
 
 
 def _run_here(jobs: list[Job], follow_up: FollowUp) -> Iterator[Done]:
-    warm_up()
+    warm_up(_need_tensorflow(jobs))
     queue = collections.deque(jobs)
     while queue:
         job = queue.popleft()
@@ -193,7 +206,8 @@ def _run_here(jobs: list[Job], follow_up: FollowUp) -> Iterator[Done]:
 
 def _run_in_pool(jobs: list[Job], workers: int, follow_up: FollowUp) -> Iterator[Done]:
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up) as pool:
+    initargs = (_need_tensorflow(jobs),)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up, initargs=initargs) as pool:
         pending: dict[Future, Job] = {pool.submit(_judge, job.for_worker()): job for job in jobs}
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)

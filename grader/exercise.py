@@ -23,9 +23,12 @@ __all__ = [
     "gradable_exercises",
     "hidden_test_names",
     "points_problems",
+    "needs_tensorflow",
 ]
 
 ID_PATTERN = re.compile(r"^\d\d_[a-z0-9_]+$")
+TENSORFLOW_IMPORT = re.compile(r"^\s*(?:import|from)\s+(?:tensorflow|keras)\b", re.MULTILINE)
+TENSORFLOW_NAME = re.compile(r"\b(?:tensorflow|keras)\b")
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,23 @@ class Exercise:
     @property
     def max_points(self) -> float:
         return float(sum(self.points.values()))
+
+    @property
+    def uses_tensorflow(self) -> bool:
+        """Whether the reference solution or a hidden test imports TensorFlow or Keras."""
+        files = [self.solution_file, *sorted(self.hidden_dir.glob("*.py"))]
+        return any(TENSORFLOW_IMPORT.search(path.read_text(encoding="utf-8")) for path in files if path.is_file())
+
+
+def needs_tensorflow(exercise: Exercise, source: str) -> bool:
+    """Whether grading ``source`` is worth a process that has imported TensorFlow already.
+
+    True for an exercise that uses it, and for a submission that names tensorflow or keras
+    anywhere (a notebook's cells arrive as data, so no import statement is required to match).
+    Where it is False, the judge and the student process start without TensorFlow: seconds of
+    CPU and hundreds of MB saved; a student who imports it anyway just waits for the import.
+    """
+    return exercise.uses_tensorflow or TENSORFLOW_NAME.search(source) is not None
 
 
 def _where(folder: Path) -> str:

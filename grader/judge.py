@@ -17,7 +17,7 @@ import pytest
 
 from grader.determinism import configure_judge
 from grader.errors import StudentError, StudentStartError, StudentTimeoutError
-from grader.exercise import Exercise
+from grader.exercise import Exercise, needs_tensorflow
 from grader.judge_plugin import JudgePlugin
 from grader.notebook_source import MAX_NOTES, NOTEBOOK_MODULE_MARK, NOTES_FUNCTION, notebook_name
 from grader.outcomes import Outcome, TestResult
@@ -52,6 +52,7 @@ def student_session(exercise: Exercise, source: str, isolation: Isolation | None
     with tempfile.TemporaryDirectory(prefix="grader-") as scratch_name:
         scratch = Path(scratch_name)
         spawner = ColdSpawner(isolation) if isolation is not None else default_spawner()
+        spawner.prepare(keras=needs_tensorflow(exercise, source))
         workdir = spawner.workdir(scratch)
         (workdir / exercise.student_file).write_text(source, encoding="utf-8")
         session = StudentSession(

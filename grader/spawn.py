@@ -76,6 +76,9 @@ class Spawner(Protocol):
     def workdir(self, scratch: Path) -> Path:
         """An empty folder for the submission's files."""
 
+    def prepare(self, keras: bool) -> None:
+        """Get ready for a student whose code needs Keras (or not), outside that student's time."""
+
     def spawn(
         self, request_read: int, response_write: int, log_path: Path, rlimits: str, group: ResourceGroup, workdir: Path
     ) -> tuple[StudentProcess, list[str]]:
@@ -114,6 +117,9 @@ class ColdSpawner:
     def __init__(self, isolation: Isolation) -> None:
         self.isolation = isolation
         self.own_user_namespace = self.own_pid_namespace = isinstance(isolation, BubblewrapIsolation)
+
+    def prepare(self, keras: bool) -> None:
+        """A cold start imports nothing before the student's code does."""
 
     def workdir(self, scratch: Path) -> Path:
         folder = scratch / "work"
@@ -186,6 +192,8 @@ class ZygoteSpawner:
         self.root = Path(tempfile.mkdtemp(prefix="grader-zygote-"))
         self.work = self.root / "work"
         self.work.mkdir()
+        self.keras_wanted = True  # start the zygote with Keras imported (prepare() says otherwise)
+        self.keras_loaded = False  # whether the running zygote imported Keras
         self.process: subprocess.Popen | None = None
         self.control: socket.socket | None = None
         self.namespace = ""
@@ -196,7 +204,8 @@ class ZygoteSpawner:
     def _start(self) -> None:
         judge_end, zygote_end = socket.socketpair()
         fd = zygote_end.fileno()
-        launch = self.isolation.launch_script(ZYGOTE_SCRIPT, [str(fd), str(SANDBOX / "work")], self.work)
+        preload = "keras" if self.keras_wanted else "numpy"
+        launch = self.isolation.launch_script(ZYGOTE_SCRIPT, [str(fd), str(SANDBOX / "work"), preload], self.work)
         with open(self.root / "zygote.log", "ab") as log:
             self.process = subprocess.Popen(
                 launch.command, cwd=launch.cwd, env=launch.env, stdin=subprocess.DEVNULL,
@@ -211,6 +220,7 @@ class ZygoteSpawner:
             self.stop()
             raise StartError("the warm zygote did not start (see its log in the system's temporary folder)")
         self.shared = ready.partition(" shared ")[2] if ready.startswith("ready shared") else ""
+        self.keras_loaded = self.keras_wanted
         children = _children(self.inside)
         self.zygote_pid = children[0] if children else 0
         self.zygote_rlimits = _read(f"/proc/{self.zygote_pid}/limits")
@@ -293,10 +303,30 @@ class ZygoteSpawner:
                 entry.unlink(missing_ok=True)
         return self.work
 
+    def prepare(self, keras: bool) -> None:
+        """Get ready for a student that needs Keras (``needs_tensorflow``) or not.
+
+        Starts the zygote, or replaces one without Keras when Keras is needed, now: before the
+        student's session exists, so the seconds of importing TensorFlow are never that student's.
+        """
+        self.keras_wanted = keras
+        if not self.failed:
+            try:
+                self.warm()
+            except StartError as exc:  # once: every later submission starts cold instead of waiting again
+                self.failed = str(exc)
+
     def warm(self) -> None:
-        """Start the zygote now if it does not run (it takes seconds: TensorFlow is imported)."""
-        if self.process is None or self.process.poll() is not None:
-            self._start()
+        """Start the zygote now if it does not run (seconds when TensorFlow is imported).
+
+        A zygote without Keras is replaced by one with Keras when a student needs it; one with
+        Keras serves every student.
+        """
+        if self.process is not None and self.process.poll() is None:
+            if self.keras_loaded or not self.keras_wanted:
+                return
+            self.stop()
+        self._start()
 
     def spawn(self, request_read, response_write, log_path, rlimits, group, workdir):
         if not self.failed:
@@ -347,8 +377,8 @@ class ZygoteSpawner:
 
     def describe(self) -> str:
         return (
-            "zygote: student processes forked from a warm parent that imported NumPy, TensorFlow and Keras, "
-            "each in its own user and PID namespace"
+            "zygote: student processes forked from a warm parent that imported NumPy (and TensorFlow and Keras "
+            "for the exercises that use them), each in its own user and PID namespace"
         )
 
 

@@ -1,6 +1,7 @@
 """A warm parent for student processes: imports NumPy, TensorFlow and Keras once, then forks.
 
-Started as a script inside the sandbox (``python -I zygote.py CONTROL_FD WORKDIR``); like
+Started as a script inside the sandbox (``python -I zygote.py CONTROL_FD WORKDIR [keras|numpy]``:
+what to import before forking, Keras by default); like
 ``child.py`` it imports nothing of the grader. It must never run a TensorFlow op:
 a process that has run one cannot fork safely (its thread pools do not survive
 the fork), so it only imports.
@@ -69,10 +70,12 @@ def _load_child():
     return module
 
 
-def _warm() -> None:
-    """Import what student code uses most; never compute."""
+def _warm(preload: str) -> None:
+    """Import what student code uses most (NumPy; with ``preload == "keras"`` Keras too); never compute."""
     import numpy  # noqa: F401
 
+    if preload != "keras":
+        return
     try:
         import keras  # noqa: F401  (imports TensorFlow)
     except Exception:  # a kit without TensorFlow still forks, just colder
@@ -260,10 +263,10 @@ def _fork_one(child, control: socket.socket, fds: list[int], rlimits: dict, work
     control.sendall(f"exited {os.waitstatus_to_exitcode(status)}\n".encode())
 
 
-def main(control_fd: int, workdir: str) -> None:
+def main(control_fd: int, workdir: str, preload: str = "keras") -> None:
     _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # no one of this uid may trace it or touch its memory
     child = _load_child()
-    _warm()
+    _warm(preload)
     control = socket.socket(fileno=control_fd)
     problem = _probe(workdir)
     control.sendall(b"ready\n" if not problem else f"ready shared {problem}\n".encode())
@@ -281,4 +284,4 @@ def main(control_fd: int, workdir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2])
+    main(int(sys.argv[1]), sys.argv[2], *sys.argv[3:4])

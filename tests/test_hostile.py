@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.exercise import ExerciseLimits, load_exercises
+from grader.exercise import ExerciseLimits, load_exercises, needs_tensorflow
 from grader.gradebook import format_points, write_gradebook
 from grader.judge import judge_source
 from grader.outcomes import Outcome
@@ -78,6 +78,7 @@ def test_attack_is_contained(attack, tmp_path):
 
     spawner = default_spawner()
     if isinstance(spawner, ZygoteSpawner):
+        spawner.prepare(keras=needs_tensorflow(exercise, path.read_text()))
         spawner.warm()  # its start-up (importing TensorFlow) is not the submission's time
     out = tmp_path / "results"
     store = Store(out / "results.sqlite")

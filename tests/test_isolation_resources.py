@@ -179,6 +179,9 @@ class _FailingSpawner:
     name = "failing"
     own_user_namespace = own_pid_namespace = False
 
+    def prepare(self, keras: bool) -> None:
+        pass
+
     def workdir(self, scratch: Path) -> Path:
         folder = scratch / "work"
         folder.mkdir(exist_ok=True)
