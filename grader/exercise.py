@@ -80,7 +80,7 @@ class Exercise:
     def max_points(self) -> float:
         return float(sum(self.points.values()))
 
-    @property
+    @functools.cached_property
     def uses_tensorflow(self) -> bool:
         """Whether the reference solution or a hidden test imports TensorFlow or Keras."""
         files = [self.solution_file, *sorted(self.hidden_dir.glob("*.py"))]

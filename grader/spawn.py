@@ -310,10 +310,14 @@ class ZygoteSpawner:
         student's session exists, so the seconds of importing TensorFlow are never that student's.
         """
         self.keras_wanted = keras
+        self._warm_or_give_up()
+
+    def _warm_or_give_up(self) -> None:
+        """``warm``; if the zygote cannot start, remember why: every later submission starts cold instead."""
         if not self.failed:
             try:
                 self.warm()
-            except StartError as exc:  # once: every later submission starts cold instead of waiting again
+            except StartError as exc:
                 self.failed = str(exc)
 
     def warm(self) -> None:
@@ -329,11 +333,7 @@ class ZygoteSpawner:
         self._start()
 
     def spawn(self, request_read, response_write, log_path, rlimits, group, workdir):
-        if not self.failed:
-            try:
-                self.warm()
-            except StartError as exc:  # once: every later submission starts cold instead of waiting again
-                self.failed = str(exc)
+        self._warm_or_give_up()
         if self.failed or self.shared and not group.active:  # without namespaces only cgroups hold a forked tree
             return self.cold.spawn(request_read, response_write, log_path, rlimits, group, workdir)
         log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

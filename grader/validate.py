@@ -346,9 +346,8 @@ def declared_catchers(mutant_text: str) -> tuple[str, ...]:
     return ()
 
 
-def _quick_order(reference: list[TestResult], mutant_text: str) -> tuple[str, ...]:
+def _quick_order(reference: list[TestResult], declared: tuple[str, ...]) -> tuple[str, ...]:
     """The hidden tests in the order a quick mutant run tries them: its declared catchers, then the cheapest."""
-    declared = declared_catchers(mutant_text)
     return declared + tuple(name for name in _cheapest_first(reference) if name not in declared)
 
 
@@ -404,10 +403,10 @@ def validate_exercises(
         jobs = []
         for mutant in exercise.mutants:
             text = mutant.read_text(encoding="utf-8")
-            order = _quick_order(finished.results, text) if quick else ()
+            catchers = declared_catchers(text) if quick else ()
+            order = _quick_order(finished.results, catchers) if quick else ()
             key = (exercise.id, f"mutant:{mutant.stem}")
             source = mutant_source(exercise, text)
-            catchers = declared_catchers(text) if quick else ()
             jobs.append(Job(key, exercise.id, source, first_loss_ends=quick, run_first=order, catchers=catchers))
         return jobs
 

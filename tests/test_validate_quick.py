@@ -30,11 +30,12 @@ def test_declared_catchers_are_read_from_their_line():
 
 
 def test_quick_order_runs_the_declared_catchers_then_the_cheapest():
-    assert _quick_order(REFERENCE, "# caught by: test_slow\n") == ("test_slow", "test_cheap", "test_middle")
-    assert _quick_order(REFERENCE, "# caught by: test_slow, test_middle\n") == (
+    slow_first = ("test_slow", "test_cheap", "test_middle")
+    assert _quick_order(REFERENCE, declared_catchers("# caught by: test_slow\n")) == slow_first
+    assert _quick_order(REFERENCE, declared_catchers("# caught by: test_slow, test_middle\n")) == (
         "test_slow", "test_middle", "test_cheap",
     )  # fmt: skip
-    assert _quick_order(REFERENCE, "x = 1\n") == ("test_cheap", "test_middle", "test_slow")
+    assert _quick_order(REFERENCE, declared_catchers("x = 1\n")) == ("test_cheap", "test_middle", "test_slow")
 
 
 def _all_checks(tmp_path, mutant_text: str, mutant_lost: tuple[str, ...]):

@@ -431,20 +431,20 @@ def test_training_stops_after_patience(student):
         fail(f"{WHAT}: the training ran all {MAX_EPOCHS} epochs; EarlyStopping should have stopped it.")
 
 
-def _validation_losses(model, y_train, X_val, y_val):
-    """The judge's binary cross-entropy of the model on (X_val, y_val): plain and class-weighted."""
-    p = np.clip(_probabilities(model, X_val, f'{WHAT}["model"]'), EPS, 1 - EPS)
-    losses = -(y_val * np.log(p) + (1 - y_val) * np.log(1 - p))
+def _bce_losses(model, y_train, X, y):
+    """The judge's binary cross-entropy of the model on (X, y): plain and weighted with y_train's class weights."""
+    p = np.clip(_probabilities(model, X, f'{WHAT}["model"]'), EPS, 1 - EPS)
+    losses = -(y * np.log(p) + (1 - y) * np.log(1 - p))
     # Keras's val_loss: plain, or weighted with the class weights (sum of weight * loss / n)
     classes = np.unique(y_train)
     weights = dict(zip(classes.tolist(), compute_class_weight("balanced", classes=classes, y=y_train), strict=True))
-    return float(losses.mean()), float(np.mean(np.array([weights[label] for label in y_val.tolist()]) * losses))
+    return float(losses.mean()), float(np.mean(np.array([weights[label] for label in y.tolist()]) * losses))
 
 
 def test_validation_loss_is_class_weighted(student):
     model, curves, _ = _train(student)
     _, y_train, X_val, y_val, _, _ = _data()
-    plain, weighted = _validation_losses(model, y_train, X_val, y_val)
+    plain, weighted = _bce_losses(model, y_train, X_val, y_val)
     # the returned model has the weights of the best epoch (restored) or of the last one (not restored)
     seen = [float(np.min(curves["val_loss"])), float(curves["val_loss"][-1])]
     if any(np.isclose(weighted, value, rtol=1e-4, atol=1e-6) for value in seen):
@@ -475,7 +475,7 @@ def test_best_epoch_is_lowest_val_loss(student):
 def test_restores_best_weights(student):
     model, curves, _ = _train(student)
     _, y_train, X_val, y_val, _, _ = _data()
-    candidates = _validation_losses(model, y_train, X_val, y_val)
+    candidates = _bce_losses(model, y_train, X_val, y_val)
     lowest = float(np.min(curves["val_loss"]))
     if not any(np.isclose(loss, lowest, rtol=1e-4, atol=1e-6) for loss in candidates):
         fail(
@@ -509,7 +509,7 @@ def _trained_with_class_weights(model, curves, X_train, y_train):
     factor of about 4 here, far more than that. The returned model is the best epoch's (or the
     last one's, if the weights were not restored).
     """
-    plain, weighted = _validation_losses(model, y_train, X_train, y_train)
+    plain, weighted = _bce_losses(model, y_train, X_train, y_train)
     epochs = {int(np.argmin(curves["val_loss"])), len(curves["loss"]) - 1}
     reported = [float(curves["loss"][epoch]) for epoch in epochs]
     return any(abs(np.log(max(value, EPS) / weighted)) < abs(np.log(max(value, EPS) / plain)) for value in reported)
