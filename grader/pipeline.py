@@ -93,18 +93,19 @@ def grade(
         return summary
     digests = {exercise.id: suite_digest(exercise) for exercise in exercises}
     jobs = []
-    for submission in submissions:
-        source = read_submission(submission)
-        wanted = (source.digest or "none", digests[submission.exercise.id])
-        if not force and store.digests(submission.student, submission.exercise.id) == wanted:
-            summary.skipped += 1
-            continue
-        notes = [("file", source.choice)] if source.choice else []
-        if source.text is None:
-            results = _problem_results(submission.exercise, source.problem or "could not read")
-            store.save(submission.student, submission.exercise.id, results, *wanted, source.file, notes=notes)
-            continue
-        jobs.append(Job((submission, wanted, source.file, notes), submission.exercise.id, source.text))
+    with store.transaction():  # what needs no grading (not handed in, unreadable) is saved in one commit
+        for submission in submissions:
+            source = read_submission(submission)
+            wanted = (source.digest or "none", digests[submission.exercise.id])
+            if not force and store.digests(submission.student, submission.exercise.id) == wanted:
+                summary.skipped += 1
+                continue
+            notes = [("file", source.choice)] if source.choice else []
+            if source.text is None:
+                results = _problem_results(submission.exercise, source.problem or "could not read")
+                store.save(submission.student, submission.exercise.id, results, *wanted, source.file, notes=notes)
+                continue
+            jobs.append(Job((submission, wanted, source.file, notes), submission.exercise.id, source.text))
     for number, done in enumerate(run_jobs(jobs, workers, scheduler), start=1):
         submission, wanted, file, notes = done.job.key
         notes = notes + [("cell", f"{CELL_NOTE}{note}") for note in done.notes]

@@ -142,6 +142,7 @@ def _proportional(pid: int) -> int:
 
 
 def _kill_tree(root: int) -> None:
+    pause = 0.001  # a killed process is usually gone within a millisecond or two: poll fast, then slower
     for _ in range(20):
         pids = tree_pids(root)
         alive = False
@@ -153,7 +154,8 @@ def _kill_tree(root: int) -> None:
                 pass
         if not alive:
             return
-        time.sleep(0.01)
+        time.sleep(pause)
+        pause = min(2 * pause, 0.05)
 
 
 def folder_bytes(folder: Path) -> int:
@@ -399,6 +401,7 @@ class ResourceGroup:
                 pass
         if self.root:
             _kill_tree(self.root)
+        pause = 0.001
         for _ in range(50):
             pids = self._pids()
             if not pids:
@@ -408,7 +411,8 @@ class ResourceGroup:
                     os.kill(pid, signal.SIGKILL)
                 except (ProcessLookupError, PermissionError):
                     pass
-            time.sleep(0.02)
+            time.sleep(pause)
+            pause = min(2 * pause, 0.05)
         for folder in self.folders:
             try:
                 folder.rmdir()

@@ -195,6 +195,8 @@ class ZygoteSpawner:
         self.keras_wanted = True  # start the zygote with Keras imported (prepare() says otherwise)
         self.keras_loaded = False  # whether the running zygote imported Keras
         self.process: subprocess.Popen | None = None
+        self.launched = 0.0  # when the running zygote was launched (it has ZYGOTE_START_SECONDS to be ready)
+        self.ready = False  # whether it said "ready"
         self.control: socket.socket | None = None
         self.namespace = ""
         self.inside = 0  # host PID of a process inside the sandbox (bubblewrap's init)
@@ -202,6 +204,21 @@ class ZygoteSpawner:
         atexit.register(self.close)
 
     def _start(self) -> None:
+        self.stop()  # one that ended on its own still holds its socket
+        self._launch()
+        self._await_ready()
+
+    def begin(self, keras: bool) -> None:
+        """Launch the zygote without waiting for it: a judge worker imports Keras meanwhile, so the two
+        imports overlap instead of following each other. The first ``warm`` waits for it to be ready."""
+        self.keras_wanted = keras
+        if self.process is None and not self.failed:
+            try:
+                self._launch()
+            except StartError as exc:
+                self.failed = str(exc)
+
+    def _launch(self) -> None:
         judge_end, zygote_end = socket.socketpair()
         fd = zygote_end.fileno()
         preload = "keras" if self.keras_wanted else "numpy"
@@ -214,13 +231,23 @@ class ZygoteSpawner:
         zygote_end.close()
         self.control = judge_end
         self.buffer = b""
-        self.inside, self.namespace = self._first_inside(self.process.pid)
-        ready = self.read_line(ZYGOTE_START_SECONDS)
+        self.keras_loaded = self.keras_wanted
+        self.ready = False
+        self.launched = time.monotonic()
+        try:
+            self.inside, self.namespace = self._first_inside(self.process.pid)
+        except StartError:
+            self.stop()
+            raise
+
+    def _await_ready(self) -> None:
+        left = ZYGOTE_START_SECONDS - (time.monotonic() - self.launched)
+        ready = self.read_line(max(left, 0.0)) if left > 0 else None
         if ready is None or not ready.startswith("ready"):
             self.stop()
             raise StartError("the warm zygote did not start (see its log in the system's temporary folder)")
         self.shared = ready.partition(" shared ")[2] if ready.startswith("ready shared") else ""
-        self.keras_loaded = self.keras_wanted
+        self.ready = True
         children = _children(self.inside)
         self.zygote_pid = children[0] if children else 0
         self.zygote_rlimits = _read(f"/proc/{self.zygote_pid}/limits")
@@ -291,7 +318,7 @@ class ZygoteSpawner:
         return line.decode()
 
     def workdir(self, scratch: Path) -> Path:
-        if self.process is not None and not self.healthy():  # a student reached it: replace it
+        if self.process is not None and self.ready and not self.healthy():  # a student reached it: replace it
             self.stop()
         # Only the work folder is shared with the zygote's sandbox: each student gets its own /tmp and /dev/shm
         # (grader/zygote.py mounts them in the student's namespace), so the zygote's /tmp is never touched here.
@@ -328,8 +355,9 @@ class ZygoteSpawner:
         """
         if self.process is not None and self.process.poll() is None:
             if self.keras_loaded or not self.keras_wanted:
+                if not self.ready:  # launched by begin()
+                    self._await_ready()
                 return
-            self.stop()
         self._start()
 
     def spawn(self, request_read, response_write, log_path, rlimits, group, workdir):
@@ -366,6 +394,7 @@ class ZygoteSpawner:
                 pass
             self.process.wait()
             self.process = None
+            self.ready = False
         if self.control is not None:
             self.control.close()
             self.control = None

@@ -6,10 +6,11 @@ run leaves either the whole submission or nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from grader.errors import StoreError
@@ -65,6 +66,7 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=30)
+            self._batched = False  # inside transaction(): saves share its one commit
             self._db.executescript(SCHEMA)
             self._db.execute("SELECT count(*) FROM submissions").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -74,6 +76,19 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Saves made inside share one commit: all of them or none (e.g. every submission not handed in:
+        one commit instead of one per submission, measured 1 s for 560 of them)."""
+        try:
+            with self._db:
+                self._batched = True
+                yield
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(str(self.path), f"write failed ({exc})") from None
+        finally:
+            self._batched = False
 
     def record_run(self, isolation: str) -> None:
         """Note that a grading run starts under ``isolation`` (one line)."""
@@ -107,7 +122,7 @@ class Store:
         file = None if file is None else storable(file)
         notes = [(storable(kind), storable(text)) for kind, text in notes]
         try:
-            with self._db:
+            with contextlib.nullcontext() if self._batched else self._db:
                 self._db.execute("DELETE FROM results WHERE student = ? AND exercise = ?", (student, exercise))
                 self._db.execute("DELETE FROM notes WHERE student = ? AND exercise = ?", (student, exercise))
                 self._db.executemany(

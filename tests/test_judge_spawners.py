@@ -92,3 +92,19 @@ def test_a_numpy_only_zygote_upgrades_for_keras_and_its_students_can_still_impor
     naming = "import keras\n\ndef total():\n    return float(keras.ops.sum(keras.ops.ones(3)) * 2)\n"
     assert [r.outcome for r in judge_source(toy, naming)] == [Outcome.PASSED]
     assert spawner.keras_loaded is True, "a submission that imports keras gets a zygote with it"
+
+
+def test_a_zygote_begun_early_is_awaited_once_and_serves_students(tmp_path):
+    """``begin`` launches without waiting (a pool worker imports Keras meanwhile); the first student waits."""
+    spawner = default_spawner()
+    if sandbox_problem() or not isinstance(spawner, ZygoteSpawner):
+        pytest.skip("the warm zygote is off here")
+    spawner.stop()
+    spawner.begin(keras=False)
+    assert spawner.process is not None and not spawner.ready, "begin must not wait for the zygote"
+    first = spawner.process
+    toy = make_exercise(tmp_path / "98_numpy_toy", KERAS_HIDDEN, {"test_sum": 1})
+    assert [r.outcome for r in judge_source(toy, "def total():\n    return 6.0\n")] == [Outcome.PASSED]
+    assert spawner.process is first and spawner.ready and spawner.healthy(), "the begun zygote was not used"
+    spawner.begin(keras=False)  # already running: nothing happens
+    assert spawner.process is first

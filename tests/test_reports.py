@@ -245,3 +245,17 @@ def test_student_text_that_is_not_utf8_or_looks_like_a_formula_is_kept_literally
     assert '\'=HYPERLINK("http://x") raised \\ud800 here' in cells
     feedback = list((tmp_path / "out" / "feedback").glob("*.html"))
     assert len(feedback) == len(students)
+
+
+def test_an_exercise_nobody_handed_in_says_so_instead_of_an_empty_histogram(tmp_path):
+    toy = make_exercise(tmp_path / "ex" / "97_toy", "", {"test_a": 1})
+    unseen = make_exercise(tmp_path / "ex" / "96_unseen", "", {"test_b": 2})
+    store = Store(tmp_path / "out" / "results.sqlite")
+    store.save("ann", toy.id, [_result("test_a", Outcome.PASSED, 1, 1)], "s", "h", "toy.py", 1.0)
+    store.save("ann", unseen.id, [_result("test_b", Outcome.MISSING, 0, 2, "no submission")], "none", "h", None)
+    write_reports(tmp_path / "out", store, ["ann"], [toy, unseen], 1.0, 1)
+    store.close()
+    page = (tmp_path / "out" / "dashboard.html").read_text(encoding="utf-8")
+    assert len(_images(page)) == 2  # the handed-in exercise and the totals
+    assert "score distribution of 97_toy" in page and "score distribution of 96_unseen" not in page
+    assert "nobody handed it in" in page

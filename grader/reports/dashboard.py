@@ -125,8 +125,8 @@ def dashboard_html(
 ) -> str:
     """The instructor's page for the whole class and this run."""
     spread = distributions(reports, exercises)
-    for item in spread:
-        item.histogram = draw_histogram(item.scores, item.exercise.max_points)
+    for item in spread:  # nothing to draw for an exercise nobody handed in (the page says so)
+        item.histogram = draw_histogram(item.scores, item.exercise.max_points) if item.scores else ""
     total_max = sum(e.max_points for e in exercises)
     totals = [r.score for r in reports]
     grading_seconds = sum(e.seconds for r in reports for e in r.exercises)

@@ -1,7 +1,7 @@
 # exercise: 02_linear_collapse
 # outcomes: timed out, passed, error
 # passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
-# message: no answer within 3 s
+# message: no answer within 1.5 s
 import numpy as np
 
 
