@@ -28,6 +28,7 @@ import signal
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,9 +142,17 @@ def _proportional(pid: int) -> int:
     return 0
 
 
+def _pauses(count: int) -> Iterator[float]:
+    """``count`` waits between polls for killed processes: 1 ms, doubling up to 50 ms (a killed process
+    is usually gone within a millisecond or two)."""
+    pause = 0.001
+    for _ in range(count):
+        yield pause
+        pause = min(2 * pause, 0.05)
+
+
 def _kill_tree(root: int) -> None:
-    pause = 0.001  # a killed process is usually gone within a millisecond or two: poll fast, then slower
-    for _ in range(20):
+    for pause in _pauses(20):
         pids = tree_pids(root)
         alive = False
         for pid in pids:
@@ -155,7 +164,6 @@ def _kill_tree(root: int) -> None:
         if not alive:
             return
         time.sleep(pause)
-        pause = min(2 * pause, 0.05)
 
 
 def folder_bytes(folder: Path) -> int:
@@ -401,8 +409,7 @@ class ResourceGroup:
                 pass
         if self.root:
             _kill_tree(self.root)
-        pause = 0.001
-        for _ in range(50):
+        for pause in _pauses(50):
             pids = self._pids()
             if not pids:
                 break
@@ -412,7 +419,6 @@ class ResourceGroup:
                 except (ProcessLookupError, PermissionError):
                     pass
             time.sleep(pause)
-            pause = min(2 * pause, 0.05)
         for folder in self.folders:
             try:
                 folder.rmdir()
