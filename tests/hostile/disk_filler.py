@@ -2,6 +2,7 @@
 # outcomes: error
 # call_seconds: 30
 # message: of files in total
+# submission_seconds: 10
 # 48 files of 64 MB (each under the per-file cap) in the work folder, then in /tmp: 3 GB in all.
 import os
 

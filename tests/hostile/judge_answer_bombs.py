@@ -3,6 +3,7 @@
 # passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
 # message: nested more than
 # judge_seconds: 60
+# submission_seconds: 10
 """Answer frames the child's encoder would never send: 100,000 levels deep, or 10 million values."""
 
 import fcntl

@@ -1,6 +1,7 @@
 # exercise: 02_linear_collapse
 # outcomes: passed, timed out
 # passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
+# submission_seconds: 10
 """Keeps the judge waiting; tests/test_hostile.py presses Ctrl-C meanwhile (nothing may be recorded)."""
 
 import time

@@ -2,6 +2,7 @@
 # outcomes: timed out, passed, error
 # passes: test_stack_forward_linear, test_stack_forward_relu_between_layers, test_stack_forward_property
 # message: no answer within 1.5 s
+# submission_seconds: 10
 import numpy as np
 
 
