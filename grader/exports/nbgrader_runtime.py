@@ -108,6 +108,10 @@ class _Collector:
         self.cases: dict[str, str | None] = {}  # case id -> None (passed) or the message
         self.problems: list[str] = []
 
+    def pytest_configure(self, config: pytest.Config) -> None:
+        # pytest's failure text is never shown; its default style parses every frame's file (slow)
+        config.option.tbstyle = "native"
+
     @pytest.fixture
     def student(self) -> Any:
         return self._student
