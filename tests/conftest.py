@@ -22,7 +22,29 @@ def _gpu_visible() -> bool:
     return Path("/dev/nvidia0").exists() or Path("/proc/driver/nvidia/gpus").is_dir()
 
 
+# The longest tests (docs/PERFORMANCE.md), started first. pytest-xdist hands tests out in collection
+# order, and the sample class (about 3 minutes) collected near the end was the whole suite's tail.
+LONGEST_FIRST = (
+    "test_sample_class.py::test_grading_the_sample_class",
+    "test_notebooks_run.py::",
+    "test_exercises_contract.py::test_exercise_validates[15",
+    "test_exercises_contract.py::test_exercise_validates[08",
+    "test_exercises_contract.py::test_exercise_validates[14",
+    "test_exercises_contract.py::test_exercise_validates[12",
+    "test_export_nbgrader.py::test_nbgrader_round_trip",
+)
+
+
+def _start_rank(item: pytest.Item) -> int:
+    """The longest tests in their listed order, then the other slow ones, then the rest (stable)."""
+    for rank, prefix in enumerate(LONGEST_FIRST):
+        if prefix in item.nodeid:
+            return rank
+    return len(LONGEST_FIRST) + (0 if item.get_closest_marker("slow") else 1)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items.sort(key=_start_rank)
     if not any(item.get_closest_marker("gpu") for item in items):
         return
     if _gpu_visible():
