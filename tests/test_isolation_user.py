@@ -8,6 +8,7 @@ site-packages, so nothing is downloaded (see docs/SECURITY.md).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pwd
 import shlex
@@ -84,7 +85,16 @@ def _user_processes(wait: float = 10) -> list[str]:
         time.sleep(0.2)
 
 
-def test_hostile_corpus_and_isolation_tests_pass_as_a_normal_user(python):
+@pytest.fixture
+def account():
+    """The normal account, for one test at a time: each test ends by checking that the account has no process
+    left, so two tests using it at once (on two pytest-xdist workers) saw each other's processes."""
+    with open(Path(tempfile.gettempdir()) / f"{USER}-tests.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield USER
+
+
+def test_hostile_corpus_and_isolation_tests_pass_as_a_normal_user(python, account):
     attacks = "allocate_50gb or fork_bomb or forker_700 or disk_filler or background_process or nested_namespace"
     attacks += " or prlimit_parent or stop_parent or pidfd_control_socket or leave_files"
     result = _as_user(
@@ -113,7 +123,7 @@ def user_folder():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_a_class_with_a_hog_and_a_forker_grades_as_a_normal_user(python, user_folder):
+def test_a_class_with_a_hog_and_a_forker_grades_as_a_normal_user(python, account, user_folder):
     tmp_path = user_folder
     exercise = load_exercises()[EXERCISE]
     marker = f"96{uuid.uuid4().int % 10**8}"
