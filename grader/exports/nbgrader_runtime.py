@@ -41,7 +41,7 @@ PYTEST_ARGS = [
     "-p", "no:cacheprovider",
     "-p", "no:faulthandler",
     "-p", "no:randomly",
-    "-p", "no:unraisableexception",  # its gc.collect() at every exit: half of a hidden cell's time with TensorFlow loaded
+    "-p", "no:unraisableexception",  # its gc.collect() at every exit: half of a hidden cell's time with TensorFlow
     "-p", "no:threadexception",
     "--assert=plain",
     "--import-mode=importlib",
