@@ -310,3 +310,19 @@ def test_nbgrader_round_trip_matches_the_grader(tmp_path: Path, exercises: dict[
             assert float(kit[student][exercise.id]) == points, (student, exercise.id, "grader")
         assert float(kit["carol"][exercise.id]) == exercise.max_points, ("carol", exercise.id)
     sys.stderr.write(f"nbgrader round trip of {', '.join(ROUND_TRIP)}: {time.monotonic() - started:.0f} s\n")
+
+
+def test_the_runtime_runs_pytest_as_the_judge_does() -> None:
+    """The nbgrader runtime may not import the grader, so it repeats the judge's pytest set-up: the plugins the
+    judge leaves out (one of them cost half of every hidden cell) and the cheap failure text."""
+    from grader import judge, judge_plugin
+    from grader.exports import nbgrader_runtime
+
+    def left_out(args: list[str]) -> set[str]:
+        return {value for option, value in zip(args, args[1:], strict=False) if option == "-p"}
+
+    assert left_out(judge.PYTEST_ARGS) <= left_out(nbgrader_runtime.PYTEST_ARGS)
+    for plugin in (judge_plugin.JudgePlugin(None), nbgrader_runtime._Collector(None)):
+        config = types.SimpleNamespace(option=types.SimpleNamespace())
+        plugin.pytest_configure(config)
+        assert config.option.tbstyle == "native", type(plugin).__name__
