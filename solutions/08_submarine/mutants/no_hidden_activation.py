@@ -1,4 +1,4 @@
-# caught by: test_beats_linear_regression, test_build_model_nonlinear_hidden_layer
+# caught by: test_build_model_nonlinear_hidden_layer
 """build_model stacks Dense layers without any activation: the network collapses to a linear map."""
 
 import keras

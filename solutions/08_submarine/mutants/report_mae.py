@@ -1,4 +1,4 @@
-# caught by: test_extrapolation_error_larger, test_extrapolation_report_property
+# caught by: test_extrapolation_report_property
 """Reports the mean absolute error under the name RMSE."""
 
 import numpy as np

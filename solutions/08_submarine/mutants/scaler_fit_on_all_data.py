@@ -1,4 +1,4 @@
-# caught by: test_train_scales_with_training_statistics, test_standardise_uses_training_statistics_only
+# caught by: test_standardise_uses_training_statistics_only
 """standardise fits the mean and std on the training and other data together (leakage)."""
 
 import numpy as np
