@@ -25,6 +25,7 @@ __all__ = [
     "property_settings",
     "StudentCodeError",
     "expect_raises",
+    "once_per_submission",
 ]
 
 
@@ -35,6 +36,31 @@ HYPOTHESIS_PROBES = frozenset({"execute_example", "setup_example", "teardown_exa
 
 class HiddenTestFailure(AssertionError):
     """A hidden test's check failed; the message is meant for the student."""
+
+
+_SHARED: dict[str, Any] = {"student": None, "done": {}}
+
+
+def once_per_submission(student: Any, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per submission and ``key``; its value, or its exception raised again, after that.
+
+    For hidden tests that share an expensive call of the student's code (a training run, a
+    cross-validation): the student's process is re-seeded before every call, so calling again would
+    only repeat the answer, or the error or time-out, seconds later. ``key`` tells the shared calls
+    of one hidden suite apart (e.g. ``("scores", seeds)``); a new ``student`` starts afresh.
+    """
+    if _SHARED["student"] is not student:
+        _SHARED.update(student=student, done={})
+    done = _SHARED["done"]
+    if key not in done:
+        try:
+            done[key] = (True, compute())
+        except Exception as exc:  # noqa: BLE001  the same failure for every test that shares the call
+            done[key] = (False, exc)
+    ok, value = done[key]
+    if not ok:
+        raise value
+    return value
 
 
 def fail(message: str) -> None:

@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grader.testing import expect_array, expect_close, expect_model, expect_number, fail, property_settings
+from grader.testing import (
+    expect_array,
+    expect_close,
+    expect_model,
+    expect_number,
+    fail,
+    once_per_submission,
+    property_settings,
+)
 
 # Keras computes in float32; NumPy answers may be float32 or float64.
 RTOL, ATOL = 1e-5, 1e-5
@@ -158,17 +166,10 @@ def _the_dense_layer(model, what):
 # One model per (student, W, b): the layer, weights and output tests share the same inputs, so a
 # submission builds, sends and rebuilds 5 models, not 7 (the child reseeds before every call, so
 # asking again would return the same model).
-_MODELS: dict = {"student": None, "models": {}}
-
-
 def _keras_model(student, W, b):
     what = f"keras_dense(W, b) with W of shape {W.shape}"
-    if _MODELS["student"] is not student:
-        _MODELS.update(student=student, models={})
-    key = (W.shape, W.tobytes(), b.tobytes())
-    if key not in _MODELS["models"]:
-        _MODELS["models"][key] = expect_model(student.keras_dense(W, b), what=what)
-    return _MODELS["models"][key], what
+    key = ("keras_dense", W.shape, W.tobytes(), b.tobytes())
+    return once_per_submission(student, key, lambda: expect_model(student.keras_dense(W, b), what=what)), what
 
 
 def _check_model_output(student, X, W, b, hint):

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from grader.testing import expect_array, expect_close, expect_model, fail, property_settings
+from grader.testing import expect_array, expect_close, expect_model, fail, once_per_submission, property_settings
 
 
 def _keras(fn, x, **kwargs):
@@ -364,16 +364,10 @@ def _is_nonlinear(layer):
     return name != "linear"
 
 
-_xor = {"student": None, "model": None}
-
-
 def _xor_model(student):
-    """The student's XOR model, trained once per submission: the three tests below look at the same model
-    (the student's process is re-seeded before every call, so a second training would give it again)."""
-    if _xor["student"] is not student:
-        _xor["model"] = student.xor_model(_XOR_X, _XOR_Y)
-        _xor["student"] = student
-    return expect_model(_xor["model"], what="xor_model(X, y)")
+    """The student's XOR model, trained once per submission: the three tests below look at the same model."""
+    model = once_per_submission(student, "xor_model", lambda: student.xor_model(_XOR_X, _XOR_Y))
+    return expect_model(model, what="xor_model(X, y)")
 
 
 def test_xor_model_fits(student):

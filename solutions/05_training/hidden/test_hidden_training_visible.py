@@ -16,6 +16,7 @@ from grader.testing import (
     expect_close,
     expect_number,
     fail,
+    once_per_submission,
     property_settings,
 )
 
@@ -115,19 +116,16 @@ def scores(got, n, what):
 
 # Each score costs a training run: the student's runs are made once per submission and shared.
 SEED_EPOCHS = 5
-_runs = {"student": None}
 
 
 def student_scores(student, seeds, shift=0.0):
-    if _runs["student"] is not student:
-        _runs.clear()
-        _runs["student"] = student
-    key = (tuple(seeds), shift)
-    if key not in _runs:
+    def run():
         x_train, y_train, x_val, y_val = seeds_data()
-        _runs[key] = student.validation_scores(x_train, y_train, x_val, y_val + shift, list(seeds), epochs=SEED_EPOCHS)
+        return student.validation_scores(x_train, y_train, x_val, y_val + shift, list(seeds), epochs=SEED_EPOCHS)
+
+    got = once_per_submission(student, ("validation_scores", tuple(seeds), shift), run)
     what = f"validation_scores(..., seeds={list(seeds)}, epochs={SEED_EPOCHS})"
-    return scores(_runs[key], len(seeds), what)
+    return scores(got, len(seeds), what)
 
 
 def test_validation_scores_use_their_seeds(student):

@@ -14,6 +14,7 @@ from grader.testing import (
     expect_model,
     expect_number,
     fail,
+    once_per_submission,
     property_settings,
 )
 
@@ -59,16 +60,13 @@ def _error(predictions, Y_test):
 
 # train_submarine trains a network: call it once per submission and share the answer between tests.
 # The samples to predict are the usual test set followed by the deep (extrapolation) set.
-_trained = {"student": None, "result": None}
-
-
 def _train(student):
-    if _trained["student"] is not student:
+    def train():
         X_train, Y_train, X_test, _ = _ocean()
         X_deep = _deep_ocean()[0]
-        _trained["result"] = student.train_submarine(X_train, Y_train, np.vstack([X_test, X_deep]))
-        _trained["student"] = student
-    result = _trained["result"]
+        return student.train_submarine(X_train, Y_train, np.vstack([X_test, X_deep]))
+
+    result = once_per_submission(student, "train_submarine", train)
     what = "train_submarine(X_train, Y_train, X_test)"
     if not isinstance(result, dict):
         fail(

@@ -14,7 +14,15 @@ from obspy.signal.trigger import classic_sta_lta, trigger_onset
 from scipy.stats import kurtosis
 
 from datasets.seismic import load_obspy_example, make_seismograms
-from grader.testing import describe, expect_array, expect_close, expect_model, fail, property_settings
+from grader.testing import (
+    describe,
+    expect_array,
+    expect_close,
+    expect_model,
+    fail,
+    once_per_submission,
+    property_settings,
+)
 
 STA_LTA_HINT = (
     "cft[i] = mean(x[i-n_sta+1:i+1]**2) / mean(x[i-n_lta+1:i+1]**2): squares (energy), "
@@ -357,16 +365,15 @@ MIN_PRECISION = 0.85  # reference: 0.92-0.97 over training seeds
 
 
 # train_detector trains a network: call it once per submission and share the model between tests.
-_trained = {"student": None, "model": None}
 DETECTOR_WHAT = "train_detector(X_train, y_train) with 600 windows of 3 features"
 
 
 def _detector(student):
-    if _trained["student"] is not student:
+    def train():
         X_train, y_train, _ = make_seismograms(600, seed=901, event_fraction=0.3, snr_range=SNR_RANGE)
-        _trained["model"] = student.train_detector(_features(X_train), y_train.astype(float))
-        _trained["student"] = student
-    return expect_model(_trained["model"], what=DETECTOR_WHAT)
+        return student.train_detector(_features(X_train), y_train.astype(float))
+
+    return expect_model(once_per_submission(student, "train_detector", train), what=DETECTOR_WHAT)
 
 
 def _hidden_windows():

@@ -14,7 +14,7 @@ from sklearn.preprocessing import StandardScaler
 
 from datasets.noise import make_noise
 from grader.errors import StudentReturnTypeError
-from grader.testing import expect_array, expect_close, expect_number, fail, property_settings
+from grader.testing import expect_array, expect_close, expect_number, fail, once_per_submission, property_settings
 
 # Pure noise, 100 samples x 2000 features: the judge's leaky score is 0.86, the honest one 0.49.
 NOISE = {"n_samples": 100, "n_features": 2000, "seed": 2031}
@@ -67,25 +67,22 @@ def describe(data):
     return f"{informative} informative features" if informative else "pure noise"
 
 
-# The scores on NOISE are needed by several tests: ask the student once per submission.
-_cache = {"student": None, "values": {}}
-
-
 def student_score(student, name, data, k=20, n_splits=5, seed=0, n_features=None):
-    if _cache["student"] is not student:
-        _cache["student"], _cache["values"] = student, {}
-    key = (name, tuple(sorted(data.items())), k, n_splits, seed, n_features)
+    """The student's score on NOISE, needed by several tests: asked once per submission."""
     X, y = make_noise(**data)
     if n_features is not None:
         X = X[:, :n_features]
     what = f"{name}(X, y, k={k}, n_splits={n_splits}, seed={seed}) on {X.shape[0]} samples x {X.shape[1]} features"
-    if key not in _cache["values"]:
+
+    def score():
         got = getattr(student, name)(X, y, k=k, n_splits=n_splits, seed=seed)
         value = expect_number(got, what=what)
         if not isinstance(got, float):  # a NumPy float64 is a float; a 0-d array or an int is not
             fail(f"{what}: expected the mean accuracy as a float: return float(np.mean(scores)).")
-        _cache["values"][key] = value
-    value = _cache["values"][key]
+        return value
+
+    key = (name, tuple(sorted(data.items())), k, n_splits, seed, n_features)
+    value = once_per_submission(student, key, score)
     if not 0.0 <= value <= 1.0:
         fail(f"{what}: expected a mean accuracy between 0 and 1. Received: {value}")
     return value, X, y, what

@@ -12,7 +12,15 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from datasets.spatial import make_spatial_field
-from grader.testing import StudentCodeError, describe, expect_array, expect_number, fail, property_settings
+from grader.testing import (
+    StudentCodeError,
+    describe,
+    expect_array,
+    expect_number,
+    fail,
+    once_per_submission,
+    property_settings,
+)
 
 # The judge's survey: 400 sites, covariates with a correlation length of 8 km, blocks of 20 km
 # (25 blocks in the 100 km square), the rows sorted by northing as a survey table often is (so an
@@ -184,9 +192,6 @@ def test_spatial_blocks_no_block_in_train_and_test(student):
 
 # --- blocked vs random cross-validation ----------------------------------------------------------
 
-# each score is computed once per submission and shared by the tests below
-_scores = {"student": None}
-
 
 def _field():
     X, y, coords = make_spatial_field(N_SITES, seed=FIELD_SEED)
@@ -195,21 +200,21 @@ def _field():
 
 
 def _student_score(student, kind):
-    if _scores["student"] is not student:
-        _scores.clear()
-        _scores["student"] = student
-    if kind not in _scores:
+    """The student's blocked or random score, computed once per submission and shared by the tests below."""
+
+    def score():
         X, y, coords = _field()
         if kind == "blocked":
-            _scores[kind] = student.blocked_cv_score(X, y, coords, BLOCK_SIZE, N_SPLITS, CV_SEED)
-        else:
-            _scores[kind] = student.random_cv_score(X, y, N_SPLITS, CV_SEED)
+            return student.blocked_cv_score(X, y, coords, BLOCK_SIZE, N_SPLITS, CV_SEED)
+        return student.random_cv_score(X, y, N_SPLITS, CV_SEED)
+
+    got = once_per_submission(student, ("cv_score", kind), score)
     what = (
         f"blocked_cv_score(X, y, coords, {BLOCK_SIZE:g}, {N_SPLITS}, {CV_SEED})"
         if kind == "blocked"
         else f"random_cv_score(X, y, {N_SPLITS}, {CV_SEED})"
     )
-    value = expect_number(_scores[kind], what=what)
+    value = expect_number(got, what=what)
     if not np.isfinite(value):
         fail(f"{what} returned NaN or inf.")
     return value

@@ -16,7 +16,15 @@ from sklearn.model_selection import StratifiedShuffleSplit, train_test_split
 from sklearn.utils.class_weight import compute_class_weight
 
 from datasets.imbalance import make_imbalanced
-from grader.testing import expect_array, expect_close, expect_model, expect_number, fail, property_settings
+from grader.testing import (
+    expect_array,
+    expect_close,
+    expect_model,
+    expect_number,
+    fail,
+    once_per_submission,
+    property_settings,
+)
 
 MAX_EPOCHS = 200  # the README fixes it
 PATIENCE = 10  # the README fixes it
@@ -329,16 +337,15 @@ def _data():
 
 
 # train_with_early_stopping trains a network: call it once per submission and share the answer.
-_trained = {"student": None, "result": None}
 WHAT = "train_with_early_stopping(X_train, y_train, X_val, y_val)"
 
 
 def _train(student, record=None):
-    if _trained["student"] is not student:
+    def train():
         X_train, y_train, X_val, y_val, _, _ = _data()
-        _trained["result"] = student.train_with_early_stopping(X_train, y_train, X_val, y_val)
-        _trained["student"] = student
-    result = _trained["result"]
+        return student.train_with_early_stopping(X_train, y_train, X_val, y_val)
+
+    result = once_per_submission(student, "train_with_early_stopping", train)
     if not isinstance(result, dict):
         fail(f"{WHAT}: expected a dict with keys 'model', 'loss', 'val_loss', 'best_epoch'.")
     missing = [key for key in ("model", "loss", "val_loss", "best_epoch") if key not in result]

@@ -16,7 +16,15 @@ from sklearn.model_selection import GroupKFold, KFold, cross_val_score
 from sklearn.pipeline import make_pipeline
 
 from datasets.buildings import CATEGORIES, FIELD, as_columns, make_buildings
-from grader.testing import StudentCodeError, expect_array, expect_close, expect_number, fail, property_settings
+from grader.testing import (
+    StudentCodeError,
+    expect_array,
+    expect_close,
+    expect_number,
+    fail,
+    once_per_submission,
+    property_settings,
+)
 
 SEED = 14
 SMALL_SEED = 7  # the small tables' seed: not the default of any library, not SEED
@@ -160,15 +168,12 @@ def _forest_data():
     return _encode(train).to_numpy(), y_train, _encode(test).to_numpy(), y_test
 
 
-_forest = {"student": None, "result": None}
-
-
 def _fit(student):
-    if _forest["student"] is not student:
+    def fit():
         X_train, y_train, X_test, _ = _forest_data()
-        _forest["result"] = student.fit_forest(X_train, y_train, X_test, SEED)
-        _forest["student"] = student
-    result = _forest["result"]
+        return student.fit_forest(X_train, y_train, X_test, SEED)
+
+    result = once_per_submission(student, "fit_forest", fit)
     what = "fit_forest(X_train, y_train, X_test, seed)"
     if not isinstance(result, dict) or not {"predictions", "oob_score"} <= set(result):
         fail(f"{what}: expected a dict with keys 'predictions' and 'oob_score'.")
@@ -274,18 +279,15 @@ def _importance_data():
     return train, y_train, val, y_val, truth
 
 
-_importance = {"student": None, "result": None}
-
-
 def _importances(student):
     train, y_train, val, y_val, truth = _importance_data()
     what = "permutation_importance_scores(X_train, y_train, X_val, y_val, seed)"
-    if _importance["student"] is not student:
-        _importance["result"] = student.permutation_importance_scores(
-            train.to_numpy(), y_train, val.to_numpy(), y_val, SEED
-        )
-        _importance["student"] = student
-    scores = expect_array(_importance["result"], what=what, shape=(train.shape[1],))
+    got = once_per_submission(
+        student,
+        "permutation_importance_scores",
+        lambda: student.permutation_importance_scores(train.to_numpy(), y_train, val.to_numpy(), y_val, SEED),
+    )
+    scores = expect_array(got, what=what, shape=(train.shape[1],))
     if not np.all(np.isfinite(scores)):
         fail(f"{what}: contains NaN or inf.")
     return pd.Series(scores.astype(float), index=train.columns), truth, what
@@ -556,7 +558,7 @@ def test_feature_set_property(student, rows):
         )
 
 
-_transfer = {"student": None, "result": None, "judge": None}
+_transfer = {"judge": None}  # the judge's own scores: the same for every submission
 
 
 def _judge_scores(frame, grade):
@@ -577,10 +579,9 @@ def _judge_scores(frame, grade):
 def _grouped(student):
     frame, grade = _transfer_table(1407)
     what = "grouped_cv_feature_sets(table, grade, seed)"
-    if _transfer["student"] is not student:
-        _transfer["result"] = student.grouped_cv_feature_sets(as_columns(frame), grade, SEED)
-        _transfer["student"] = student
-    got = _transfer["result"]
+    got = once_per_submission(
+        student, "grouped_cv_feature_sets", lambda: student.grouped_cv_feature_sets(as_columns(frame), grade, SEED)
+    )
     keys = ("baseline", "region_ids", "transferable", "age_fill")
     if not isinstance(got, dict) or any(key not in got for key in keys):
         received = sorted(got) if isinstance(got, dict) else type(got).__name__
@@ -669,7 +670,7 @@ def test_grouped_cv_uses_the_seed(student):
         )
 
 
-_pd = {"student": None, "age": None, "judge_model": None}
+_pd = {"judge_model": None}  # the judge's own forest: the same for every submission
 
 
 def _pd_data():
@@ -710,10 +711,9 @@ def _student_curve(student, X, y, column, grid, name):
 
 def _age_curve(student):
     X, y, names = _pd_data()
-    if _pd["student"] is not student:
-        _pd["age"] = _student_curve(student, X, y, names.index("age"), AGE_GRID, "age")
-        _pd["student"] = student
-    return _pd["age"]
+    return once_per_submission(
+        student, "age_curve", lambda: _student_curve(student, X, y, names.index("age"), AGE_GRID, "age")
+    )
 
 
 def test_partial_dependence_matches(student, record):

@@ -16,7 +16,15 @@ from obspy.signal.trigger import classic_sta_lta
 
 from datasets.real_seismic import load_event_records, load_noise_record
 from datasets.seismic import make_detection_set
-from grader.testing import expect_array, expect_close, expect_model, expect_number, fail, property_settings
+from grader.testing import (
+    expect_array,
+    expect_close,
+    expect_model,
+    expect_number,
+    fail,
+    once_per_submission,
+    property_settings,
+)
 
 WINDOW, N_STA, N_LTA, EVENT_STEP, ONSET_RANGE = 3000, 50, 500, 500, (0.3, 0.7)
 Z = 1.96
@@ -401,7 +409,6 @@ def test_sliding_windows_property(student, length, step, extra, dtype):
 
 # ----------------------------------------------------------------- the study (trained once per submission)
 
-_study = {"student": None, "result": None}
 _data = {}
 WHAT = (
     f"detector_study(evaluation, real, false_alarm_rate={FALSE_ALARM_RATE}, snr_edges={SNR_EDGES}, seed={STUDY_SEED})"
@@ -418,13 +425,11 @@ def _inputs():
 
 
 def _run(student):
-    if _study["student"] is not student:
-        _study["result"], _study["student"] = None, student
+    def study():
         evaluation, real = _inputs()
-        _study["result"] = student.detector_study(evaluation, real, FALSE_ALARM_RATE, SNR_EDGES, STUDY_SEED)
-    result = _study["result"]
-    if result is None:
-        fail(f"{WHAT} did not return (see the first failing test).")
+        return student.detector_study(evaluation, real, FALSE_ALARM_RATE, SNR_EDGES, STUDY_SEED)
+
+    result = once_per_submission(student, "detector_study", study)
     if not isinstance(result, dict):
         fail(f"{WHAT}: expected a dict with keys 'model', 'scores', 'thresholds', 'curves', 'real'.")
     missing = [key for key in ("model", "scores", "thresholds", "curves", "real") if key not in result]
