@@ -11,7 +11,7 @@ from pathlib import Path
 
 from grader.errors import ExerciseDefinitionError, ExerciseNotFoundError
 from grader.exercise_schema import check_metadata
-from grader.paths import KIT_ROOT, SOLUTIONS
+from grader.paths import SOLUTIONS
 
 __all__ = [
     "Exercise",
@@ -138,44 +138,6 @@ def load_exercises(root: Path = SOLUTIONS) -> dict[str, Exercise]:
 def known_exercises(root: Path = SOLUTIONS) -> dict[str, Exercise]:
     """``load_exercises`` read once per process, for per-submission paths (do not mutate)."""
     return load_exercises(root)
-
-
-def _module_imports(source: str) -> set[str]:
-    """The absolute modules a file imports at its top level (``import a.b``, ``from a.b import c``)."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return set()
-    names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            names.add(node.module)
-    return names
-
-
-@functools.cache
-def student_imports(tensorflow: bool, root: Path = SOLUTIONS) -> tuple[str, ...]:
-    """The installed modules the reference solutions import at their top level, for the warm zygote.
-
-    Imported once in the zygote, they are in every student process it forks: a submission of
-    an exercise that uses scikit-learn no longer imports it itself (measured: 1.3 of a 1.9 s
-    grading of 14's stub). The kit's own packages (``datasets``) are left out: a student's
-    ``sys.path`` decides which one they get. Without ``tensorflow``, the modules of exercises that
-    use TensorFlow are left out too, so a NumPy-only zygote stays free of it.
-    """
-    modules: set[str] = set()
-    for exercise in known_exercises(root).values():
-        if exercise.uses_tensorflow and not tensorflow:
-            continue
-        if exercise.solution_file.is_file():
-            modules |= _module_imports(exercise.solution_file.read_text(encoding="utf-8"))
-    first_party = {path.stem for path in KIT_ROOT.iterdir()} | {"__future__"}
-    third_party = {name for name in modules if name.split(".")[0] not in first_party}
-    if not tensorflow:
-        third_party = {name for name in third_party if name.split(".")[0] not in ("tensorflow", "keras")}
-    return tuple(sorted(third_party))
 
 
 def select_exercises(ids: list[str] | None, root: Path = SOLUTIONS) -> list[Exercise]:

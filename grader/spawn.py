@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Protocol
 
 from grader.errors import GraderError
-from grader.exercise import student_imports
 from grader.paths import KIT_ROOT
 from grader.resources import ResourceGroup, resources_backend
 from grader.sandbox import SANDBOX, BubblewrapIsolation, Isolation, active_isolation, sandbox_problem
@@ -222,7 +221,7 @@ class ZygoteSpawner:
     def _launch(self) -> None:
         judge_end, zygote_end = socket.socketpair()
         fd = zygote_end.fileno()
-        preload = ",".join(_preload(self.keras_wanted))
+        preload = "keras" if self.keras_wanted else "numpy"
         launch = self.isolation.launch_script(ZYGOTE_SCRIPT, [str(fd), str(SANDBOX / "work"), preload], self.work)
         with open(self.root / "zygote.log", "ab") as log:
             self.process = subprocess.Popen(
@@ -418,15 +417,6 @@ def _read(path: str) -> str:
             return handle.read()
     except OSError:
         return ""
-
-
-def _preload(keras: bool) -> tuple[str, ...]:
-    """What the zygote imports before forking: Keras when wanted, and what the exercises' students import."""
-    try:
-        modules = student_imports(keras)
-    except GraderError:  # an exercise that does not load is reported where it is graded, not here
-        modules = ()
-    return ("keras", *modules) if keras else ("numpy", *modules)
 
 
 def _children(pid: int) -> list[int]:

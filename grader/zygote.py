@@ -1,7 +1,7 @@
-"""A warm parent for student processes: imports NumPy, Keras and what students import once, then forks.
+"""A warm parent for student processes: imports NumPy, TensorFlow and Keras once, then forks.
 
-Started as a script inside the sandbox (``python -I zygote.py CONTROL_FD WORKDIR [MODULES]``:
-what to import before forking, comma-separated; Keras by default); like
+Started as a script inside the sandbox (``python -I zygote.py CONTROL_FD WORKDIR [keras|numpy]``:
+what to import before forking, Keras by default); like
 ``child.py`` it imports nothing of the grader. It must never run a TensorFlow op:
 a process that has run one cannot fork safely (its thread pools do not survive
 the fork), so it only imports.
@@ -71,16 +71,15 @@ def _load_child():
 
 
 def _warm(preload: str) -> None:
-    """Import NumPy and ``preload`` (module names, comma-separated: what the exercises' students
-    import, Keras among them when wanted); never compute. A module that fails to import is left
-    to the student, who then imports it (and sees its error) as without a zygote."""
+    """Import what student code uses most (NumPy; with ``preload == "keras"`` Keras too); never compute."""
     import numpy  # noqa: F401
 
-    for name in filter(None, preload.split(",")):
-        try:
-            importlib.import_module(name)
-        except Exception:  # noqa: BLE001  a kit without one of them still forks, just colder
-            pass
+    if preload != "keras":
+        return
+    try:
+        import keras  # noqa: F401  (imports TensorFlow)
+    except Exception:  # a kit without TensorFlow still forks, just colder
+        pass
 
 
 def enter_namespaces() -> None:

@@ -108,39 +108,3 @@ def test_a_zygote_begun_early_is_awaited_once_and_serves_students(tmp_path):
     assert spawner.process is first and spawner.ready and spawner.healthy(), "the begun zygote was not used"
     spawner.begin(keras=False)  # already running: nothing happens
     assert spawner.process is first
-
-
-def test_the_zygote_preloads_what_the_exercises_import_and_no_tensorflow_without_keras():
-    from grader.exercise import student_imports
-
-    numpy_only, with_keras = student_imports(False), student_imports(True)
-    assert "sklearn.ensemble" in numpy_only and "pandas" in numpy_only  # 14's forests, its tables
-    assert not [m for m in numpy_only if m.split(".")[0] in ("tensorflow", "keras")]
-    assert "keras" in with_keras and "obspy.signal.trigger" in with_keras  # 15's STA/LTA uses TensorFlow too
-    assert not [m for m in with_keras if m.split(".")[0] in ("datasets", "grader")], "the kit's own packages"
-
-
-PRESENT_HIDDEN = """
-from grader.testing import fail
-
-def test_present(student):
-    got = student.present()
-    if got != ["sklearn.ensemble"]:
-        fail(f"present() gave {got}")
-"""
-# what the student process has imported before the student's own file imports anything (a file that
-# named TensorFlow would get a zygote with it)
-PRESENT = "import sys\nBEFORE = [m for m in ('sklearn.ensemble', 'tensor' + 'flow') if m in sys.modules]\n\n" \
-    "def present():\n    return BEFORE\n"  # fmt: skip
-
-
-@pytest.mark.slow
-def test_a_numpy_only_student_finds_scikit_learn_imported_and_tensorflow_not(tmp_path):
-    spawner = default_spawner()
-    if sandbox_problem() or not isinstance(spawner, ZygoteSpawner):
-        pytest.skip("the warm zygote is off here")
-    spawner.stop()  # a fresh zygote, whatever earlier tests in this process started
-    toy = make_exercise(tmp_path / "98_numpy_toy", PRESENT_HIDDEN, {"test_present": 1})
-    results = judge_source(toy, PRESENT)
-    assert [(r.outcome, r.message) for r in results] == [(Outcome.PASSED, "")]
-    assert spawner.keras_loaded is False
