@@ -1,5 +1,6 @@
 """Hidden tests for 05_training, part 2: the loss surface, the descent path, reading loss curves, seeds."""
 
+import functools
 import math
 
 import numpy as np
@@ -152,8 +153,9 @@ def test_validation_scores_are_on_the_validation_data(student):
         )
 
 
+@functools.cache  # the same for every submission: trained once per judge process, not per student
 def judge_score(seed, epochs):
-    """The recipe of the task text, trained by the judge."""
+    """The recipe of the task text, trained by the judge: (validation MSE, training MSE)."""
     import keras
 
     x_train, y_train, x_val, y_val = (v.astype("float32").reshape(-1, 1) for v in seeds_data())
