@@ -68,9 +68,9 @@ def sliding_windows(trace, length, step):
 
 
 def train_detector(seed=0):
-    data = make_detection_set(1200, 1200, seed=20_000 + seed, snr_range=(0.3, 4.0))
+    data = make_detection_set(600, 600, seed=20_000 + seed, snr_range=(0.3, 4.0))
     inputs = keras.Input(shape=(WINDOW, 1))
-    x = keras.layers.Conv1D(8, 9, strides=2, activation="relu")(inputs)
+    x = keras.layers.Conv1D(8, 15, strides=4, activation="relu")(inputs)
     x = keras.layers.MaxPooling1D(4)(x)
     x = keras.layers.Conv1D(16, 7, activation="relu")(x)
     x = keras.layers.MaxPooling1D(4)(x)
@@ -79,7 +79,7 @@ def train_detector(seed=0):
     outputs = keras.layers.Dense(1, activation="sigmoid")(x)
     model = keras.Model(inputs, outputs)
     model.compile(optimizer=keras.optimizers.Adam(3e-3), loss="binary_crossentropy")
-    model.fit(normalise_windows(data["windows"]), data["labels"].astype("float32"), batch_size=32, epochs=5, verbose=0)
+    model.fit(normalise_windows(data["windows"]), data["labels"].astype("float32"), batch_size=32, epochs=4, verbose=0)
     return model
 
 

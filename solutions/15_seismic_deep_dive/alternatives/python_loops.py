@@ -79,11 +79,11 @@ def sliding_windows(trace, length, step):
 
 
 def train_detector(seed=0):
-    data = make_detection_set(900, 900, seed=30_000 + seed, snr_range=(0.4, 5.0))
+    data = make_detection_set(600, 600, seed=30_000 + seed, snr_range=(0.4, 5.0))
     model = keras.Sequential(
         [
             keras.Input(shape=(WINDOW, 1)),
-            keras.layers.Conv1D(12, 11, strides=3, activation="relu"),
+            keras.layers.Conv1D(12, 11, strides=4, activation="relu"),
             keras.layers.MaxPooling1D(4),
             keras.layers.Conv1D(16, 7, activation="relu"),
             keras.layers.MaxPooling1D(2),
@@ -94,7 +94,7 @@ def train_detector(seed=0):
         ]
     )
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=3e-3), loss="binary_crossentropy")
-    model.fit(normalise_windows(data["windows"]), data["labels"].astype("float32"), batch_size=32, epochs=6, verbose=0)
+    model.fit(normalise_windows(data["windows"]), data["labels"].astype("float32"), batch_size=32, epochs=4, verbose=0)
     return model
 
 

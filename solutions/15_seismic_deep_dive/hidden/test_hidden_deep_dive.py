@@ -42,10 +42,10 @@ MARGIN_FALSE_ALARM_RATE = 0.01
 STUDY_SEED = 3
 
 # At the matched false-alarm rate, detection rate of events with SNR in [0.5, 1.5), learned
-# detector minus STA/LTA (0.168 here), on this evaluation set. CALIBRATION.md, 3-4 training seeds
-# each: the reference network +0.63 to +0.74; one Conv1D layer trained 3 epochs on 1000 windows
-# +0.43 to +0.48; the reference network trained on SNR 2-6 only +0.46; a Dense network on the three
-# 09 features +0.15 to +0.16; the reference network on shuffled labels -0.14 to -0.16.
+# detector minus STA/LTA (0.168 here), on this evaluation set. CALIBRATION.md, 3-8 training seeds
+# each: the reference network +0.69 to +0.75; one Conv1D layer trained 3 epochs on 1000 windows
+# +0.46 to +0.49; the reference network trained on SNR 2-6 only +0.64 to +0.65; a Dense network on
+# the three 09 features +0.12 to +0.13; the reference network on shuffled labels -0.16.
 LOW_SNR = (0.5, 1.5)
 MIN_MARGIN = 0.25
 SCORE_ATOL = 1e-4  # float32 network: the same model called in two processes

@@ -18,7 +18,7 @@ def _features(windows):
 
 
 def train_detector(seed=0):
-    train = make_detection_set(1000, 1000, seed=10_000 + seed, snr_range=(0.3, 4.0))  # noqa: F821
+    train = make_detection_set(600, 600, seed=10_000 + seed, snr_range=(0.3, 4.0))  # noqa: F821
     X, y = _features(train["windows"]), train["labels"].astype("float32")
     scale = keras.layers.Normalization()
     scale.adapt(X)

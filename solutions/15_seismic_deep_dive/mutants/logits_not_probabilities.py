@@ -7,13 +7,13 @@ from datasets.seismic import make_detection_set
 
 
 def train_detector(seed=0):
-    train = make_detection_set(1000, 1000, seed=10_000 + seed, snr_range=(0.3, 4.0))
+    train = make_detection_set(600, 600, seed=10_000 + seed, snr_range=(0.3, 4.0))
     X = normalise_windows(train["windows"])
     y = train["labels"].astype("float32")
     model = keras.Sequential(
         [
             keras.Input(shape=(WINDOW, 1)),
-            keras.layers.Conv1D(8, 9, strides=2, activation="relu"),
+            keras.layers.Conv1D(8, 15, strides=4, activation="relu"),
             keras.layers.MaxPooling1D(4),
             keras.layers.Conv1D(16, 7, activation="relu"),
             keras.layers.MaxPooling1D(4),
@@ -25,5 +25,5 @@ def train_detector(seed=0):
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate=3e-3), loss=keras.losses.BinaryCrossentropy(from_logits=True)
     )
-    model.fit(X, y, batch_size=32, epochs=6, shuffle=True, verbose=0)
+    model.fit(X, y, batch_size=32, epochs=4, shuffle=True, verbose=0)
     return model

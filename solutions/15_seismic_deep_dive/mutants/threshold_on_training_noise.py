@@ -16,7 +16,7 @@ def detector_study(evaluation, real, false_alarm_rate=0.01, snr_edges=(0.5, 1.0,
 
     names = ("sta_lta", "learned")
     scores = {name: score(name, windows) for name in names}
-    train = make_detection_set(1000, 1000, seed=10_000 + seed, snr_range=(0.3, 4.0))
+    train = make_detection_set(600, 600, seed=10_000 + seed, snr_range=(0.3, 4.0))
     train_noise = train["windows"][train["labels"] == 0]
     thresholds = {name: false_alarm_threshold(score(name, train_noise), false_alarm_rate) for name in names}
     curves = {name: detection_curve(scores[name][events], snr[events], thresholds[name], snr_edges) for name in names}

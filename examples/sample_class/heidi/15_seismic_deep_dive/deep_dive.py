@@ -134,13 +134,13 @@ def train_detector(seed=0):
     least one keras.layers.Conv1D, uses only built-in layers (no Lambda), and trains in
     well under a minute on two CPU cores.
     """
-    train = make_detection_set(1000, 1000, seed=10_000 + seed, snr_range=(0.3, 4.0))
+    train = make_detection_set(600, 600, seed=10_000 + seed, snr_range=(0.3, 4.0))
     X = normalise_windows(train["windows"])
     y = train["labels"].astype("float32")
     model = keras.Sequential(
         [
             keras.Input(shape=(WINDOW, 1)),
-            keras.layers.Conv1D(8, 9, strides=2, activation="relu"),
+            keras.layers.Conv1D(8, 15, strides=4, activation="relu"),
             keras.layers.MaxPooling1D(4),
             keras.layers.Conv1D(16, 7, activation="relu"),
             keras.layers.MaxPooling1D(4),
@@ -150,7 +150,7 @@ def train_detector(seed=0):
         ]
     )
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=3e-3), loss="binary_crossentropy")
-    model.fit(X, y, batch_size=32, epochs=6, shuffle=True, verbose=0)
+    model.fit(X, y, batch_size=32, epochs=4, shuffle=True, verbose=0)
     return model
 
 
