@@ -1,4 +1,4 @@
-# caught by: test_importance_of_noise_is_small
+# caught by: test_importance_ranks_the_drivers
 """permutation_importance_scores shuffles the training rows but not the labels: a forest of noise."""
 
 import numpy as np
