@@ -234,19 +234,11 @@ def part_pd(hidden) -> None:
     area_grid = tuple(float(v) for v in np.unique(np.percentile(X[:, area], [5, 25, 50, 75, 95])))
     print(f"pd: {len(y)} buildings; age grid {hidden.AGE_GRID}; area grid {area_grid}")
 
-    def curve(model, column, grid):
-        k = list(model.classes_).index(3)
-        values = []
-        for value in grid:
-            X_set = X.copy()
-            X_set[:, column] = value
-            values.append(model.predict_proba(X_set)[:, k].mean())
-        return np.array(values)
-
     rows = []
     for seed in dict.fromkeys([*SEEDS, hidden.SEED]):
         model = imputed_forest(seed).fit(X, y)
-        on_age, on_area = curve(model, age, hidden.AGE_GRID), curve(model, area, area_grid)
+        on_age = hidden.curve_of(model, X, age, hidden.AGE_GRID)
+        on_area = hidden.curve_of(model, X, area, area_grid)
         drop, rise, flat = -np.min(np.diff(on_age)), on_age[-1] - on_age[0], np.ptp(on_area)
         if seed in SEEDS:
             rows.append((drop, rise, flat))

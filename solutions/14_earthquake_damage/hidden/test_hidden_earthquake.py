@@ -525,6 +525,7 @@ def _imputed_forest():
     )
 
 
+@functools.cache  # shared by the student's call and the judge's scores; no test modifies it
 def _transfer_table(seed, rows):
     frame, grade, _ = make_buildings(rows, seed=seed, **TRANSFER_OPTIONS)
     return frame, grade
@@ -712,10 +713,8 @@ def _pd_data():
     return encoded.to_numpy(), grade, list(encoded.columns)
 
 
-@functools.cache
-def _judge_curve(column, grid):
-    X, y, _ = _pd_data()
-    model = _pd_model()
+def curve_of(model, X, column, grid):
+    """Partial dependence of P(grade 3): the mean prediction with ``column`` set to each grid value."""
     k = list(model.classes_).index(3)
     curve = []
     for value in grid:
@@ -723,6 +722,12 @@ def _judge_curve(column, grid):
         X_set[:, column] = value
         curve.append(model.predict_proba(X_set)[:, k].mean())
     return np.array(curve)
+
+
+@functools.cache
+def _judge_curve(column, grid):
+    X, _, _ = _pd_data()
+    return curve_of(_pd_model(), X, column, grid)
 
 
 @functools.cache
@@ -794,9 +799,7 @@ def _small_pd_case():
     model = make_pipeline(
         SimpleImputer(strategy="mean"), RandomForestClassifier(n_estimators=50, random_state=SMALL_SEED, n_jobs=1)
     ).fit(X, y)
-    X_set = X.copy()
-    X_set[:, age] = SMALL_GRID[0]
-    return X, y, age, model.predict_proba(X_set)[:, list(model.classes_).index(3)].mean()
+    return X, y, age, curve_of(model, X, age, SMALL_GRID)[0]
 
 
 def test_partial_dependence_small_cases(student):
