@@ -9,8 +9,9 @@ nested lists all fail with a message (and without NumPy warnings).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -26,6 +27,7 @@ __all__ = [
     "StudentCodeError",
     "expect_raises",
     "once_per_submission",
+    "once_per_judge",
 ]
 
 
@@ -60,6 +62,59 @@ def once_per_submission(student: Any, key: Any, compute: Callable[[], Any]) -> A
     ok, value = done[key]
     if not ok:
         raise value
+    return value
+
+
+_Value = TypeVar("_Value")
+
+
+def once_per_judge(function: Callable[..., _Value]) -> Callable[..., _Value]:
+    """Decorator: ``function``'s value, per arguments, computed once per judge process, for every submission.
+
+    For what is the same for every student: tables from the suite's fixed data, the judge's own
+    training of the recipe, its scores. The judge imports a hidden test module once and grades
+    submission after submission with it, so a value kept here must not change between them: NumPy
+    arrays in it (in tuples, lists and dicts too) are made read-only, and pandas objects are given
+    out as copies, so a test that modifies one in place fails loudly instead of changing what the
+    next student is graded against. Other objects (a fitted forest) are shared as they are: do not
+    modify them. Never use it for anything derived from a student's answer: that is
+    ``once_per_submission``. A call that raises is not kept (the next call tries again).
+    """
+    cached = functools.cache(lambda *args, **kwargs: _read_only(function(*args, **kwargs)))
+
+    @functools.wraps(function)
+    def shared(*args: Any, **kwargs: Any) -> _Value:
+        return _fresh_copies(cached(*args, **kwargs))
+
+    shared.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return shared
+
+
+def _is_pandas(value: Any) -> bool:
+    module = type(value).__module__
+    return (module == "pandas" or module.startswith("pandas.")) and hasattr(value, "copy")
+
+
+def _read_only(value: Any) -> Any:
+    """``value`` with its NumPy arrays made read-only (containers rebuilt as tuples, lists, dicts)."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+        return value
+    if isinstance(value, tuple | list):
+        return type(value)(_read_only(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _read_only(item) for key, item in value.items()}
+    return value
+
+
+def _fresh_copies(value: Any) -> Any:
+    """``value`` with new containers and a copy of every pandas object: a caller may change those freely."""
+    if _is_pandas(value):
+        return value.copy()
+    if isinstance(value, tuple | list):
+        return type(value)(_fresh_copies(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _fresh_copies(item) for key, item in value.items()}
     return value
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.authoring.build import stale_files
+from grader.authoring.kept_state import kept_state_problems
 from grader.authoring.markers import make_stub, remove_markers
 from grader.errors import BuildError
 from grader.executor import Done, Job, run_jobs
@@ -252,6 +253,15 @@ def _static_checks(exercise: Exercise) -> list[Check]:
     checks.append(
         Check(
             f"rule markers: every [Rn] in README.md has hidden tests in {RULE_TABLE}", not problems, "; ".join(problems)
+        )
+    )
+    hidden_files = sorted(exercise.hidden_dir.glob("*.py")) if exercise.hidden_dir.is_dir() else []
+    problems = kept_state_problems(hidden_files)
+    checks.append(
+        Check(
+            "hidden tests keep nothing between submissions but @once_per_judge values",
+            not problems,
+            "; ".join(problems),
         )
     )
     mutants = exercise.mutants

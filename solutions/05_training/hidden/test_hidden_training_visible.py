@@ -1,6 +1,5 @@
 """Hidden tests for 05_training, part 2: the loss surface, the descent path, reading loss curves, seeds."""
 
-import functools
 import math
 
 import numpy as np
@@ -17,6 +16,7 @@ from grader.testing import (
     expect_close,
     expect_number,
     fail,
+    once_per_judge,
     once_per_submission,
     property_settings,
 )
@@ -153,7 +153,7 @@ def test_validation_scores_are_on_the_validation_data(student):
         )
 
 
-@functools.cache  # the same for every submission: trained once per judge process, not per student
+@once_per_judge  # the same for every submission: trained once per judge process, not per student
 def judge_score(seed, epochs):
     """The recipe of the task text, trained by the judge: (validation MSE, training MSE)."""
     import keras

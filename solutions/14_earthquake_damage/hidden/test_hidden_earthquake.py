@@ -3,10 +3,8 @@
 Every expected value is the judge's own computation (pandas, scikit-learn) on tables from the seeded
 generator datasets.buildings; small tables check the stated settings exactly (seeds, shapes). The
 judge's own forests are the same for every submission: each is fitted once per judge process
-(functools.cache), not once per submission. Sizes and bars: CALIBRATION.md (bench/calibrate_earthquake.py).
+(once_per_judge), not once per submission. Sizes and bars: CALIBRATION.md (bench/calibrate_earthquake.py).
 """
-
-import functools
 
 import numpy as np
 import pandas as pd
@@ -27,6 +25,7 @@ from grader.testing import (
     expect_close,
     expect_number,
     fail,
+    once_per_judge,
     once_per_submission,
     property_settings,
 )
@@ -175,7 +174,7 @@ def test_encode_features_property(student, frame):
 # --- fit_forest ----------------------------------------------------------------------------
 
 
-@functools.cache
+@once_per_judge
 def _forest_data():
     train, y_train, _ = make_buildings(3000, seed=1401)
     test, y_test, _ = make_buildings(1500, seed=1402)
@@ -229,7 +228,7 @@ def test_forest_predicts_damage(student, record):
         )
 
 
-@functools.cache
+@once_per_judge
 def _judge_oob():
     """The out-of-bag score of the stated forest on the hidden training set."""
     X_train, y_train, _, _ = _forest_data()
@@ -252,14 +251,14 @@ def test_oob_score(student):
         )
 
 
-@functools.cache
+@once_per_judge
 def _small_forest_data():
     train, y_train, _ = make_buildings(200, seed=1411)
     test, _, _ = make_buildings(1, seed=1412)
     return _encode(train).to_numpy(), y_train, _encode(test).to_numpy()
 
 
-@functools.cache
+@once_per_judge
 def _small_forest(random_state):
     X_train, y_train, X_test = _small_forest_data()
     forest = RandomForestClassifier(n_estimators=100, oob_score=True, random_state=random_state, n_jobs=1)
@@ -294,7 +293,7 @@ def test_fit_forest_uses_the_seed(student):
 # --- permutation_importance_scores ------------------------------------------------------------
 
 
-@functools.cache
+@once_per_judge
 def _importance_data():
     train, y_train, truth = make_buildings(IMPORTANCE_ROWS[0], seed=1403)
     val, y_val, _ = make_buildings(IMPORTANCE_ROWS[1], seed=1404)
@@ -384,7 +383,7 @@ def test_importance_one_column(student):
         fail(f"{what}: contains NaN or inf.")
 
 
-@functools.cache
+@once_per_judge
 def _judge_importances():
     """The stated recipe's importances on the hidden tables, with the judge's seed."""
     train, y_train, val, y_val, _ = _importance_data()
@@ -419,7 +418,7 @@ def test_importance_uses_the_seed(student):
 # --- random_vs_grouped_cv --------------------------------------------------------------------
 
 
-@functools.cache
+@once_per_judge
 def _cv_data():
     frame, y, _ = make_buildings(CV_ROWS, seed=1405)
     # sorted by region, as survey tables often are: unshuffled KFold folds are then regions
@@ -428,7 +427,7 @@ def _cv_data():
     return _ordinal(frame).to_numpy(), y, frame["geo_level_1_id"].to_numpy()
 
 
-@functools.cache
+@once_per_judge
 def _judge_cv():
     """The stated folds and forests on the hidden table, and the out-of-bag score of one forest on all of it."""
     X, y, groups = _cv_data()
@@ -525,7 +524,7 @@ def _imputed_forest():
     )
 
 
-@functools.cache  # shared by the student's call and the judge's scores; no test modifies it
+@once_per_judge  # shared by the student's call and the judge's scores
 def _transfer_table(seed, rows):
     frame, grade, _ = make_buildings(rows, seed=seed, **TRANSFER_OPTIONS)
     return frame, grade
@@ -594,7 +593,7 @@ def test_feature_set_property(student, rows):
         )
 
 
-@functools.cache
+@once_per_judge
 def _judge_scores():
     frame, grade = _transfer_table(1407, TRANSFER_ROWS)
     groups = frame["geo_level_1_id"].to_numpy()
@@ -706,7 +705,7 @@ def test_grouped_cv_uses_the_seed(student):
         )
 
 
-@functools.cache
+@once_per_judge
 def _pd_data():
     frame, grade = _transfer_table(1408, PD_ROWS)
     encoded = _judge_set(frame, "transferable")
@@ -724,13 +723,13 @@ def curve_of(model, X, column, grid):
     return np.array(curve)
 
 
-@functools.cache
+@once_per_judge
 def _judge_curve(column, grid):
     X, _, _ = _pd_data()
     return curve_of(_pd_model(), X, column, grid)
 
 
-@functools.cache
+@once_per_judge
 def _pd_model():
     X, y, _ = _pd_data()
     return _imputed_forest().fit(X, y)
@@ -789,7 +788,7 @@ def test_partial_dependence_flat_for_no_effect(student):
 SMALL_GRID = (30.0,)
 
 
-@functools.cache
+@once_per_judge
 def _small_pd_case():
     """A table without grade 1 (predict_proba has two columns), and the judge's value at one grid value."""
     frame, grade = make_buildings(150, seed=1416, **TRANSFER_OPTIONS)[:2]

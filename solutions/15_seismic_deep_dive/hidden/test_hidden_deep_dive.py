@@ -22,6 +22,7 @@ from grader.testing import (
     expect_model,
     expect_number,
     fail,
+    once_per_judge,
     once_per_submission,
     property_settings,
 )
@@ -409,19 +410,18 @@ def test_sliding_windows_property(student, length, step, extra, dtype):
 
 # ----------------------------------------------------------------- the study (trained once per submission)
 
-_data = {}
 WHAT = (
     f"detector_study(evaluation, real, false_alarm_rate={FALSE_ALARM_RATE}, snr_edges={SNR_EDGES}, seed={STUDY_SEED})"
 )
 
 
+@once_per_judge
 def _inputs():
-    if not _data:
-        _data["evaluation"] = make_detection_set(N_NOISE, N_EVENTS, seed=EVAL_SEED, snr_range=SNR_RANGE)
-        noise, rate = load_noise_record()
-        events, onsets, _ = load_event_records()
-        _data["real"] = {"noise": noise, "events": events, "onsets": onsets, "sampling_rate": rate}
-    return _data["evaluation"], _data["real"]
+    """The evaluation set and the real records: the same for every submission."""
+    evaluation = make_detection_set(N_NOISE, N_EVENTS, seed=EVAL_SEED, snr_range=SNR_RANGE)
+    noise, rate = load_noise_record()
+    events, onsets, _ = load_event_records()
+    return evaluation, {"noise": noise, "events": events, "onsets": onsets, "sampling_rate": rate}
 
 
 def _run(student):
@@ -481,20 +481,24 @@ def test_model_outputs_probabilities(student):
             f'{what}: expected the last layer to be Dense(1, activation="sigmoid"), so that the scores are '
             f"probabilities. Received a {type(last).__name__} layer with activation {activation!r}."
         )
-    scores = _judge_scores(result)["learned"]
+    scores = _judge_scores(student, result)["learned"]
     if np.any(scores < 0) or np.any(scores > 1):
         fail(f"{what}: its outputs on the evaluation windows leave [0, 1]: they are not probabilities.")
 
 
-def _judge_scores(result):
-    evaluation, _ = _inputs()
-    if "scores" not in _data:
-        _data["scores"] = {"sta_lta": _sta_lta_scores(evaluation["windows"])}
-    if _data.get("model_of") is not result["model"]:
-        model = _model(result)
-        _data["scores"]["learned"] = _model_scores(model, evaluation["windows"], f'{WHAT}["model"]')
-        _data["model_of"] = result["model"]
-    return _data["scores"]
+@once_per_judge
+def _judge_sta_lta():
+    """STA/LTA's scores of the evaluation windows."""
+    return _sta_lta_scores(_inputs()[0]["windows"])
+
+
+def _judge_scores(student, result):
+    """The judge's scores of the evaluation windows: STA/LTA's, and the student's returned model's."""
+
+    def learned():
+        return _model_scores(_model(result), _inputs()[0]["windows"], f'{WHAT}["model"]')
+
+    return {"sta_lta": _judge_sta_lta(), "learned": once_per_submission(student, "the model's scores", learned)}
 
 
 def _returned_scores(result, name):
@@ -505,7 +509,7 @@ def _returned_scores(result, name):
 
 def test_scores_are_the_detectors(student):
     result = _run(student)
-    mine = _judge_scores(result)
+    mine = _judge_scores(student, result)
     expect_close(
         _returned_scores(result, "sta_lta"),
         mine["sta_lta"],
@@ -572,7 +576,7 @@ def test_detection_curves_match(student, record):
 def test_learned_beats_sta_lta_at_low_snr(student, record):
     result = _run(student)
     evaluation, _ = _inputs()
-    mine = _judge_scores(result)
+    mine = _judge_scores(student, result)
     noise, events = evaluation["labels"] == 0, evaluation["labels"] == 1
     low = events & (evaluation["snr"] >= LOW_SNR[0]) & (evaluation["snr"] < LOW_SNR[1])
     rates = {}
@@ -591,23 +595,30 @@ def test_learned_beats_sta_lta_at_low_snr(student, record):
         )
 
 
-def _real_scores(result):
-    """The judge's scores of the real windows with the student's model, computed once per model."""
-    if _data.get("real_model_of") is not result["model"]:
+@once_per_judge
+def _real_windows():
+    """The real records cut into windows: (noise windows, [(windows, starts) per station])."""
+    _, real = _inputs()
+    return _windows(real["noise"], WINDOW)[0], [_windows(record, EVENT_STEP) for record in real["events"]]
+
+
+@once_per_judge
+def _real_sta_lta():
+    noise, stations = _real_windows()
+    return [_sta_lta_scores(noise)], [_sta_lta_scores(w) for w, _ in stations]
+
+
+def _real_scores(student, result):
+    """The judge's scores of the real windows: STA/LTA's, and the student's model's (once per submission)."""
+
+    def learned():
         model = _model(result)
-        _, real = _inputs()
-        noise, _ = _windows(real["noise"], WINDOW)
-        stations = [_windows(record, EVENT_STEP) for record in real["events"]]
-        _data["real_scores"] = {
-            "sta_lta": ([_sta_lta_scores(noise)], [_sta_lta_scores(w) for w, _ in stations]),
-            "learned": (
-                [_model_scores(model, noise, f'{WHAT}["model"]')],
-                [_model_scores(model, w, f'{WHAT}["model"]') for w, _ in stations],
-            ),
-            "starts": stations[0][1],
-        }
-        _data["real_model_of"] = result["model"]
-    return _data["real_scores"]
+        noise, stations = _real_windows()
+        what = f'{WHAT}["model"]'
+        return [_model_scores(model, noise, what)], [_model_scores(model, w, what) for w, _ in stations]
+
+    learned_scores = once_per_submission(student, "the model's scores of the real windows", learned)
+    return {"sta_lta": _real_sta_lta(), "learned": learned_scores, "starts": _real_windows()[1][0][1]}
 
 
 def _above(scores, threshold):
@@ -628,7 +639,7 @@ def _real_part(result, key, name):
 
 def test_real_noise_false_alarms(student, record):
     result = _run(student)
-    scores = _real_scores(result)
+    scores = _real_scores(student, result)
     noted = {}
     for name in NAMES:
         threshold = expect_number(_part(result, "thresholds", name), what=f'{WHAT}["thresholds"]["{name}"]')
@@ -651,7 +662,7 @@ def test_real_noise_false_alarms(student, record):
 
 def test_real_events_found(student, record):
     result = _run(student)
-    scores = _real_scores(result)
+    scores = _real_scores(student, result)
     _, real = _inputs()
     starts, onsets = scores["starts"], real["onsets"]
     sees = (starts[None, :] + ONSET_RANGE[0] * WINDOW <= onsets[:, None]) & (
