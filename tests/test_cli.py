@@ -75,6 +75,7 @@ def test_grade_with_nothing_matched_exits_1_and_writes_no_gradebook(tmp_path):
     assert not (out / "gradebook.csv").exists()
 
 
+@pytest.mark.slow  # ~10 s: doctor imports TensorFlow to report its version and devices
 def test_doctor_names_versions_and_isolation():
     result = grader("doctor")
     assert result.returncode == 0

@@ -151,6 +151,7 @@ def test_hidden_cells_score_solution_full_and_stub_zero(
             helper.run_hidden_test(name, exercise.points[name], files, student=stub)
 
 
+@pytest.mark.slow  # ~10 s: a kernel that imports TensorFlow
 def test_setup_cell_keeps_tensorflow_off_stderr(course: tuple[Path, list[Path]], tmp_path: Path) -> None:
     notebook = nbformat.read(course[0] / "source" / "01_neuron" / "neuron.ipynb", as_version=4)
     setup = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "setup")
