@@ -106,12 +106,12 @@ def _validate(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from grader.authoring.build import write_generated
     from grader.exercise import select_exercises
-    from grader.paths import KIT_ROOT
+    from grader.paths import kit_relative
 
     exercises = select_exercises(args.ids)
     changed = write_generated(exercises, with_index=not args.ids)
     for path in changed:
-        _say(f"wrote {path.relative_to(KIT_ROOT)}")
+        _say(f"wrote {kit_relative(path)}")
     _say(f"exercises/ is up to date ({len(exercises)} exercises, {len(changed)} files changed).")
     return 0
 

@@ -27,7 +27,7 @@ from grader.feedback_audit import hidden_facts_in, internals_in
 from grader.gradebook import format_points
 from grader.judge import run_tests, student_session
 from grader.outcomes import Outcome, TestResult
-from grader.paths import KIT_ROOT
+from grader.paths import kit_relative
 from grader.proxy import StudentProxy
 from grader.scoring import NO_RESULT
 
@@ -242,7 +242,7 @@ def _static_checks(exercise: Exercise) -> list[Check]:
         Check(
             "generated files up to date",
             not stale,
-            "run `python -m grader build`: " + ", ".join(str(p.relative_to(KIT_ROOT)) for p in stale),
+            "run `python -m grader build`: " + ", ".join(kit_relative(p) for p in stale),
         )
     )
     names = hidden_test_names(exercise)

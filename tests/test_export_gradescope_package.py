@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from grader.cli import main
-from grader.exercise import Exercise
+from grader.exercise import Exercise, load_exercise
 from grader.exports.gradescope_package import NOT_FOR_GRADING, write_gradescope_package
 from grader.exports.gradescope_runtime import results_data, stage_submission
 from grader.pipeline import grade
@@ -51,6 +51,15 @@ def test_the_package_holds_one_exercise_and_what_grading_needs(tmp_path, exercis
     assert f"--exercise {EXERCISE} --hidden-visibility after_published" in run
     assert "tensorflow" in requirements and "keras" in requirements
     assert not any(line.split("==")[0] in NOT_FOR_GRADING for line in requirements.splitlines())
+
+
+def test_an_exercise_outside_the_kit_is_packaged_where_the_package_looks(tmp_path, exercises):
+    """An instructor's own exercise (another GRADER_SOLUTIONS folder) lands under solutions/<id>/ in the zip."""
+    outside = tmp_path / "my_solutions" / EXERCISE
+    shutil.copytree(exercises[EXERCISE].folder, outside, ignore=shutil.ignore_patterns("__pycache__"))
+    mine = load_exercise(outside)
+    names = _names(write_gradescope_package(tmp_path / "mine.zip", mine).path)
+    assert names == _names(write_gradescope_package(tmp_path / "kit.zip", exercises[EXERCISE]).path)
 
 
 def test_the_same_sources_give_the_same_zip(tmp_path, exercises):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 
 import pytest
 
 from grader.authoring.kept_state import kept_state_problems
 from grader.exercise import load_exercises
+from grader.paths import KIT_ROOT
 
 KEEPS = {
     "functools_cache": "import functools\n\n@functools.cache\ndef _table():\n    return [1]\n",
@@ -16,6 +19,7 @@ KEEPS = {
     "nested_write": "_data = {'a': {}}\n\ndef test_x(student):\n    _data['a']['b'] = student.f()\n",
     "list_append": "_seen = []\n\ndef test_x(student):\n    _seen.append(student)\n",
     "global_rebind": "_last = None\n\ndef test_x(student):\n    global _last\n    _last = student.f()\n",
+    "module_generator": "import numpy as np\nRNG = np.random.default_rng(0)\n\ndef test_x(s):\n    s.f(RNG.normal())\n",
     "attribute_write": "import types\n_box = types.SimpleNamespace()\n\ndef test_x(student):\n    _box.value = 1\n",
 }
 
@@ -24,6 +28,7 @@ CLEAN = textwrap.dedent("""
     from grader.testing import once_per_judge, once_per_submission
 
     SIZES = [1, 2]
+    SEED = int(np.random.default_rng(0).integers(10))  # a number, not a generator
 
     @once_per_judge
     def _table():
@@ -67,3 +72,32 @@ def test_a_file_that_does_not_parse_is_one_line(tmp_path):
 def test_the_kit_s_hidden_tests_keep_nothing_else():
     for exercise in load_exercises().values():
         assert kept_state_problems(sorted(exercise.hidden_dir.glob("*.py"))) == [], exercise.id
+
+
+def test_validate_fails_the_exercise_and_names_the_line(tmp_path):
+    """Through the command line, on a toy exercise (in a solutions folder outside the kit) whose hidden test
+    keeps the student's answer."""
+    folder = tmp_path / "15_toy"
+    (folder / "hidden").mkdir(parents=True)
+    (folder / "exercise.toml").write_text(
+        'title = "Toy"\nstudent_file = "toy.py"\nnames = ["double"]\n\n[points]\ntest_double = 2\n'
+    )
+    (folder / "toy.py").write_text("def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION\n")
+    hidden = "_answers = {}\n\ndef test_double(student):\n    _answers['two'] = student.double(2)\n"
+    (folder / "hidden" / "test_hidden.py").write_text(hidden)
+    (folder / "README.md").write_text("# Toy\n")
+    (folder / "test_public.py").write_text("")
+    result = subprocess.run(
+        [sys.executable, "-m", "grader", "validate", "15_toy", "--quick"],
+        cwd=KIT_ROOT,
+        capture_output=True,
+        text=True,
+        env={"GRADER_SOLUTIONS": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if "keep nothing between submissions" in line]
+    assert (
+        line.strip().startswith("FAIL")
+        and "test_hidden.py:4: test_double() writes into module-level `_answers`" in line
+    )

@@ -10,7 +10,7 @@ from grader.authoring.notebook import make_notebook
 from grader.authoring.notebook_cells import TEST_ENV
 from grader.errors import BuildError
 from grader.exercise import Exercise
-from grader.paths import EXERCISES, KIT_ROOT
+from grader.paths import EXERCISES, kit_relative
 
 __all__ = ["generated_files", "write_generated", "stale_files", "index_file"]
 
@@ -54,12 +54,12 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BuildError(str(path.relative_to(KIT_ROOT)), "missing") from None
+        raise BuildError(kit_relative(path), "missing") from None
 
 
 def generated_files(exercise: Exercise, out_root: Path = EXERCISES) -> dict[Path, str]:
     """Every file of ``exercises/<id>/`` with the content the build writes."""
-    where = str(exercise.solution_file.relative_to(KIT_ROOT))
+    where = kit_relative(exercise.solution_file)
     stub = make_stub(_read(exercise.solution_file), where)
     task = _read(exercise.task_file)
     public = _read(exercise.public_tests)

@@ -1,8 +1,9 @@
 """Find state a hidden test module keeps from one submission to the next other than through ``once_per_judge``.
 
 The judge imports a hidden test module once and grades submission after submission with it, so a
-``functools.cache`` on a helper, a ``global`` statement, or a function that writes into a module-level
-dict or list carries values over to the next student. ``@once_per_judge`` (``grader.testing``) is the
+``functools.cache`` on a helper, a ``global`` statement, a function that writes into a module-level
+dict or list, or a module-level random generator (each student would get the next draws) carries
+values over to the next student. ``@once_per_judge`` (``grader.testing``) is the
 one way to keep a value: it hands out read-only arrays and fresh copies. This check is static and
 deliberately simple: it reads each hidden file's syntax tree and names the line.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 __all__ = ["kept_state_problems"]
 
 CACHE_DECORATORS = frozenset({"cache", "lru_cache", "cached_property"})
+GENERATORS = frozenset({"default_rng", "RandomState", "Random", "Generator", "SystemRandom"})
 MUTATING_METHODS = frozenset(
     {"append", "extend", "insert", "update", "setdefault", "add", "pop", "popitem", "clear", "remove", "discard"}
 )
@@ -73,6 +75,15 @@ def _base_name(node: ast.expr) -> str | None:
 
 def _findings(tree: ast.Module, module_names: set[str]) -> list[tuple[int, str]]:
     found = []
+    for node in tree.body:  # a generator made once: each submission would draw where the last one stopped
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        if isinstance(value, ast.Call) and _decorator_name(value) in GENERATORS:
+            found.append(
+                (
+                    node.lineno,
+                    f"a module-level random generator ({_decorator_name(value)}); make it inside the function",
+                )
+            )
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             for decorator in node.decorator_list:

@@ -37,9 +37,10 @@ class Package:
     size: int  # bytes of the zip
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
+def _tree(folder: Path, archived_as: str) -> dict[str, bytes]:
+    """Every file under ``folder``, named in the zip under ``archived_as``."""
     return {
-        path.relative_to(KIT_ROOT).as_posix(): path.read_bytes()
+        f"{archived_as}/{path.relative_to(folder).as_posix()}": path.read_bytes()
         for path in sorted(folder.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
     }
@@ -69,9 +70,9 @@ def package_files(exercise: Exercise, hidden_visibility: str = "after_published"
     files["requirements.txt"] = _grading_requirements()
     files["pyproject.toml"] = (KIT_ROOT / "pyproject.toml").read_bytes()
     grader = KIT_ROOT / "grader"
-    files.update(_tree(grader))
-    files.update(_tree(DATASETS))
-    files.update(_tree(exercise.folder))
+    files.update(_tree(grader, "grader"))
+    files.update(_tree(DATASETS, "datasets"))
+    files.update(_tree(exercise.folder, f"solutions/{exercise.id}"))  # where the package's grader looks
     return dict(sorted(files.items()))
 
 

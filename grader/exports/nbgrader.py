@@ -36,7 +36,7 @@ from grader.authoring.markers import BEGIN, make_stub
 from grader.authoring.notebook import PUBLIC_TESTS_TAG, RUN_PUBLIC_TESTS, split_cells, title_slug
 from grader.exercise import Exercise
 from grader.exports import ExportError, nbgrader_runtime
-from grader.paths import DATASETS, KIT_ROOT
+from grader.paths import DATASETS, KIT_ROOT, kit_relative
 
 __all__ = [
     "HELPER_FILE",
@@ -135,7 +135,7 @@ def _without_other_tests(text: str, keep: str) -> str:
 def hidden_test_files(exercise: Exercise) -> dict[str, dict[str, str]]:
     """For each hidden test in ``[points]``: the files its cell carries (its test file, conftest, helpers)."""
     folder = exercise.hidden_dir
-    where = str(folder.relative_to(KIT_ROOT)) if KIT_ROOT in folder.parents else str(folder)
+    where = kit_relative(folder)
     paths = (
         sorted(p for p in folder.iterdir() if not p.name.startswith((".", "__pycache__"))) if folder.is_dir() else []
     )
