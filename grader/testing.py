@@ -95,27 +95,29 @@ def _is_pandas(value: Any) -> bool:
     return (module == "pandas" or module.startswith("pandas.")) and hasattr(value, "copy")
 
 
-def _read_only(value: Any) -> Any:
-    """``value`` with its NumPy arrays made read-only (containers rebuilt as tuples, lists, dicts)."""
-    if isinstance(value, np.ndarray):
-        value.flags.writeable = False
-        return value
+def _each_leaf(value: Any, change: Callable[[Any], Any]) -> Any:
+    """``value`` with ``change`` applied to everything but its tuples, lists and dicts, which are rebuilt."""
     if isinstance(value, tuple | list):
-        return type(value)(_read_only(item) for item in value)
+        return type(value)(_each_leaf(item, change) for item in value)
     if isinstance(value, dict):
-        return {key: _read_only(item) for key, item in value.items()}
-    return value
+        return {key: _each_leaf(item, change) for key, item in value.items()}
+    return change(value)
+
+
+def _read_only(value: Any) -> Any:
+    """``value`` with its NumPy arrays made read-only."""
+
+    def freeze(leaf: Any) -> Any:
+        if isinstance(leaf, np.ndarray):
+            leaf.flags.writeable = False
+        return leaf
+
+    return _each_leaf(value, freeze)
 
 
 def _fresh_copies(value: Any) -> Any:
     """``value`` with new containers and a copy of every pandas object: a caller may change those freely."""
-    if _is_pandas(value):
-        return value.copy()
-    if isinstance(value, tuple | list):
-        return type(value)(_fresh_copies(item) for item in value)
-    if isinstance(value, dict):
-        return {key: _fresh_copies(item) for key, item in value.items()}
-    return value
+    return _each_leaf(value, lambda leaf: leaf.copy() if _is_pandas(leaf) else leaf)
 
 
 def fail(message: str) -> None:

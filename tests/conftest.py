@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 from grader.exercise import Exercise, ExerciseLimits, load_exercises  # noqa: E402
+from grader.paths import KIT_ROOT  # noqa: E402
 
 
 def _gpu_visible() -> bool:
@@ -86,4 +89,16 @@ def make_exercise(
         points=points,
         limits=limits or ExerciseLimits(call_seconds=10, submission_seconds=60),
         folder=folder,
+    )
+
+
+def run_with_solutions(solutions: Path, argv: list[str], timeout: float = 120) -> subprocess.CompletedProcess:
+    """``python ARGV`` from the kit's root with ``GRADER_SOLUTIONS=solutions`` and nothing else in the environment."""
+    return subprocess.run(
+        [sys.executable, *argv],
+        cwd=KIT_ROOT,
+        capture_output=True,
+        text=True,
+        env={"GRADER_SOLUTIONS": str(solutions), "PATH": "/usr/bin:/bin"},
+        timeout=timeout,
     )

@@ -1,14 +1,13 @@
 """exercise.toml read against its schema; drafts and exercises failing the cheap checks stay out of grade."""
 
 import shutil
-import subprocess
-import sys
 
 import pytest
+from conftest import run_with_solutions
 
 from grader.errors import ExerciseDefinitionError
 from grader.exercise import gradable_exercises, load_exercise, select_exercises
-from grader.paths import KIT_ROOT, SOLUTIONS
+from grader.paths import SOLUTIONS
 from grader.validate import _names_check, defined_names
 
 GOOD = """title = "Toy"
@@ -87,14 +86,7 @@ def test_missing_required_key_and_bad_points(tmp_path):
 
 def test_misspelt_key_is_exit_1_not_an_internal_error(tmp_path):
     _exercise(tmp_path, limits="[limits]\nmemory = 100\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "grader", "validate", "15_toy"],
-        cwd=KIT_ROOT,
-        capture_output=True,
-        text=True,
-        env={"GRADER_SOLUTIONS": str(tmp_path), "PATH": "/usr/bin:/bin"},
-        timeout=120,
-    )
+    result = run_with_solutions(tmp_path, ["-m", "grader", "validate", "15_toy"])
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip().splitlines() == [
         f"error: {tmp_path.name}/15_toy/exercise.toml: unknown key [limits] 'memory'; did you mean 'memory_mb'? "
@@ -140,12 +132,7 @@ def test_kit_names_hold_for_every_exercise(exercises):
 
 def test_grader_solutions_points_the_grader_elsewhere(tmp_path):
     shutil.copytree(SOLUTIONS / "01_neuron", tmp_path / "01_neuron")
-    result = subprocess.run(
-        [sys.executable, "-c", "from grader.exercise import load_exercises; print(list(load_exercises()))"],
-        cwd=KIT_ROOT,
-        capture_output=True,
-        text=True,
-        env={"GRADER_SOLUTIONS": str(tmp_path), "PATH": "/usr/bin:/bin"},
-        timeout=60,
+    result = run_with_solutions(
+        tmp_path, ["-c", "from grader.exercise import load_exercises; print(list(load_exercises()))"], timeout=60
     )
     assert result.stdout.strip() == "['01_neuron']", result.stderr

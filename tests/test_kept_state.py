@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
+from conftest import run_with_solutions
 
 from grader.authoring.kept_state import kept_state_problems
 from grader.exercise import load_exercises
-from grader.paths import KIT_ROOT
 
 KEEPS = {
     "functools_cache": "import functools\n\n@functools.cache\ndef _table():\n    return [1]\n",
@@ -87,14 +85,7 @@ def test_validate_fails_the_exercise_and_names_the_line(tmp_path):
     (folder / "hidden" / "test_hidden.py").write_text(hidden)
     (folder / "README.md").write_text("# Toy\n")
     (folder / "test_public.py").write_text("")
-    result = subprocess.run(
-        [sys.executable, "-m", "grader", "validate", "15_toy", "--quick"],
-        cwd=KIT_ROOT,
-        capture_output=True,
-        text=True,
-        env={"GRADER_SOLUTIONS": str(tmp_path), "PATH": "/usr/bin:/bin"},
-        timeout=120,
-    )
+    result = run_with_solutions(tmp_path, ["-m", "grader", "validate", "15_toy", "--quick"])
     assert result.returncode == 1, result.stderr
     (line,) = [line for line in result.stdout.splitlines() if "keep nothing between submissions" in line]
     assert (
