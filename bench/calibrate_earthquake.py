@@ -27,6 +27,7 @@ The tables in solutions/14_earthquake_damage/CALIBRATION.md come from it.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -37,12 +38,9 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from sklearn.dummy import DummyClassifier  # noqa: E402
-from sklearn.ensemble import RandomForestClassifier  # noqa: E402
-from sklearn.impute import SimpleImputer  # noqa: E402
 from sklearn.inspection import permutation_importance  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 from sklearn.model_selection import GroupKFold, KFold, cross_val_score  # noqa: E402
-from sklearn.pipeline import make_pipeline  # noqa: E402
 
 from datasets.buildings import make_buildings  # noqa: E402
 
@@ -53,19 +51,12 @@ SEEDS = range(10)
 MUTANT_SEEDS = range(10)
 
 
+@functools.cache  # one module object: --importance-rows changes it for every part
 def load_hidden():
     spec = importlib.util.spec_from_file_location("hidden_earthquake", HIDDEN)
     hidden = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hidden)
     return hidden
-
-
-def forest(seed: int, **settings) -> RandomForestClassifier:
-    return RandomForestClassifier(**{"n_estimators": 100, "random_state": seed, "n_jobs": 1, **settings})
-
-
-def imputed_forest(seed: int):
-    return make_pipeline(SimpleImputer(strategy="mean"), forest(seed, n_estimators=50))
 
 
 def baseline_score(grade, groups, folds) -> float:
@@ -74,7 +65,7 @@ def baseline_score(grade, groups, folds) -> float:
 
 
 def set_score(seed, X, grade, groups, folds) -> float:
-    return cross_val_score(imputed_forest(seed), X, grade, groups=groups, cv=folds).mean()
+    return cross_val_score(load_hidden().stated_imputed_forest(seed), X, grade, groups=groups, cv=folds).mean()
 
 
 def part_forest(hidden) -> None:
@@ -86,22 +77,28 @@ def part_forest(hidden) -> None:
     )
     scores = []
     for seed in SEEDS:
-        score = f1_score(y_test, forest(seed, oob_score=True).fit(X_train, y_train).predict(X_test), average="micro")
+        score = f1_score(
+            y_test, hidden.stated_forest(seed, oob_score=True).fit(X_train, y_train).predict(X_test), average="micro"
+        )
         scores.append(score)
         print(f"prescribed forest, seed {seed}: {score:.3f}")
     print(f"smallest margin over MIN_TEST_F1: {min(scores) - hidden.MIN_TEST_F1:.3f}")
     for name, change in DEVIATIONS.items():
-        score = f1_score(y_test, forest(0, **change).fit(X_train, y_train).predict(X_test), average="micro")
+        score = f1_score(
+            y_test, hidden.stated_forest(0, **change).fit(X_train, y_train).predict(X_test), average="micro"
+        )
         print(f"{name}, seed 0: {score:.3f}")
 
 
 def part_cv(hidden) -> None:
     X, y, groups = hidden._cv_data()
-    oob = forest(hidden.SEED, oob_score=True).fit(X, y).oob_score_
+    oob = hidden.stated_forest(hidden.SEED, oob_score=True).fit(X, y).oob_score_
     print(f"cv: {len(y)} buildings sorted by region; judge's out-of-bag score (seed {hidden.SEED}) {oob:.3f}")
 
     def cv(seed, folds, with_groups=False):
-        return cross_val_score(forest(seed), X, y, groups=groups if with_groups else None, cv=folds).mean()
+        return cross_val_score(
+            hidden.stated_forest(seed), X, y, groups=groups if with_groups else None, cv=folds
+        ).mean()
 
     distances, gaps = [], []
     for seed in dict.fromkeys([*SEEDS, hidden.SEED]):
@@ -152,7 +149,7 @@ def part_importance(hidden) -> None:
 
     worst = []
     for seed in dict.fromkeys([*SEEDS, hidden.SEED]):
-        fitted = forest(seed).fit(A, y_train)
+        fitted = hidden.stated_forest(seed).fit(A, y_train)
         text, numbers = line(
             f"seed {seed}", permutation_importance(fitted, B, y_val, n_repeats=3, random_state=seed).importances_mean
         )
@@ -167,9 +164,9 @@ def part_importance(hidden) -> None:
         f"{strongest} (bar 3), of all four {drivers} (bar 10)"
     )
     for seed in (hidden.SEED, *MUTANT_SEEDS):
-        fitted = forest(seed).fit(A, y_train)
+        fitted = hidden.stated_forest(seed).fit(A, y_train)
         on_training = permutation_importance(fitted, A, y_train, n_repeats=3, random_state=seed).importances_mean
-        shuffled = forest(seed).fit(A[np.random.default_rng(seed).permutation(len(A))], y_train)
+        shuffled = hidden.stated_forest(seed).fit(A[np.random.default_rng(seed).permutation(len(A))], y_train)
         misaligned = permutation_importance(shuffled, B, y_val, n_repeats=3, random_state=seed).importances_mean
         mutants = {"on training data": on_training, "impurity": fitted.feature_importances_, "misaligned": misaligned}
         print(f"mutants, seed {seed}: " + "; ".join(line(name, values)[0] for name, values in mutants.items()))
@@ -236,7 +233,7 @@ def part_pd(hidden) -> None:
 
     rows = []
     for seed in dict.fromkeys([*SEEDS, hidden.SEED]):
-        model = imputed_forest(seed).fit(X, y)
+        model = hidden.stated_imputed_forest(seed).fit(X, y)
         on_age = hidden.curve_of(model, X, age, hidden.AGE_GRID)
         on_area = hidden.curve_of(model, X, area, area_grid)
         drop, rise, flat = -np.min(np.diff(on_age)), on_age[-1] - on_age[0], np.ptp(on_area)

@@ -73,6 +73,11 @@ class Exercise:
         return self.folder / "hidden"
 
     @property
+    def hidden_files(self) -> list[Path]:
+        """The hidden suite's Python files (tests, conftest, helpers), sorted; none without a hidden folder."""
+        return sorted(self.hidden_dir.glob("*.py"))
+
+    @property
     def mutants(self) -> list[Path]:
         return sorted((self.folder / "mutants").glob("*.py"))
 
@@ -83,7 +88,7 @@ class Exercise:
     @functools.cached_property
     def uses_tensorflow(self) -> bool:
         """Whether the reference solution or a hidden test imports TensorFlow or Keras."""
-        files = [self.solution_file, *sorted(self.hidden_dir.glob("*.py"))]
+        files = [self.solution_file, *self.hidden_files]
         return any(TENSORFLOW_IMPORT.search(path.read_text(encoding="utf-8")) for path in files if path.is_file())
 
 

@@ -86,7 +86,6 @@ def once_per_judge(function: Callable[..., _Value]) -> Callable[..., _Value]:
     def shared(*args: Any, **kwargs: Any) -> _Value:
         return _fresh_copies(cached(*args, **kwargs))
 
-    shared.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return shared
 
 

@@ -255,8 +255,7 @@ def _static_checks(exercise: Exercise) -> list[Check]:
             f"rule markers: every [Rn] in README.md has hidden tests in {RULE_TABLE}", not problems, "; ".join(problems)
         )
     )
-    hidden_files = sorted(exercise.hidden_dir.glob("*.py")) if exercise.hidden_dir.is_dir() else []
-    problems = kept_state_problems(hidden_files)
+    problems = kept_state_problems(exercise.hidden_files)
     checks.append(
         Check(
             "hidden tests keep nothing between submissions but @once_per_judge values",

@@ -67,7 +67,7 @@ def _function_bodies(source: str) -> list[str]:
 
 
 def _secrets(exercise: Exercise) -> dict[str, list[str]]:
-    hidden = [path.read_text() for path in exercise.hidden_dir.glob("*.py")]
+    hidden = [path.read_text() for path in exercise.hidden_files]
     test_names = set(exercise.points)
     for text in hidden:
         test_names |= {
@@ -122,7 +122,7 @@ def test_the_secret_scan_finds_what_it_looks_for(exercises: dict[str, Exercise])
     for exercise_id in FINISHED:
         exercise = exercises[exercise_id]
         leaks = {"solution": remove_markers(exercise.solution_file.read_text())}
-        leaks |= {p.name: p.read_text() for p in [*exercise.hidden_dir.glob("*.py"), *exercise.mutants]}
+        leaks |= {p.name: p.read_text() for p in [*exercise.hidden_files, *exercise.mutants]}
         found = _found_secrets(leaks, {exercise_id: exercise} | exercises)
         kinds = {line.split(" ")[0] for line in found}
         assert {"hidden", "solution", "mutant"} <= kinds, exercise_id

@@ -69,7 +69,7 @@ def test_a_file_that_does_not_parse_is_one_line(tmp_path):
 
 def test_the_kit_s_hidden_tests_keep_nothing_else():
     for exercise in load_exercises().values():
-        assert kept_state_problems(sorted(exercise.hidden_dir.glob("*.py"))) == [], exercise.id
+        assert kept_state_problems(exercise.hidden_files) == [], exercise.id
 
 
 def test_validate_fails_the_exercise_and_names_the_line(tmp_path):

@@ -55,7 +55,7 @@ def _decorator_name(decorator: ast.expr) -> str:
     return node.id if isinstance(node, ast.Name) else ""
 
 
-def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
+def _local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """Every name bound inside ``function`` or a function nested in it (arguments, assignments, loops)."""
     names: set[str] = set()
     for node in ast.walk(function):
@@ -74,44 +74,54 @@ def _base_name(node: ast.expr) -> str | None:
 
 
 def _findings(tree: ast.Module, module_names: set[str]) -> list[tuple[int, str]]:
+    found = _module_generators(tree) + _cache_decorators(tree)
+    for top in tree.body:
+        if isinstance(top, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            local = set() if isinstance(top, ast.ClassDef) else _local_names(top)
+            found += _changes_to_module_names(top, module_names - local)
+    return found
+
+
+def _module_generators(tree: ast.Module) -> list[tuple[int, str]]:
+    """A generator made once at import: each submission would draw where the last one stopped."""
     found = []
-    for node in tree.body:  # a generator made once: each submission would draw where the last one stopped
+    for node in tree.body:
         value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
         if isinstance(value, ast.Call) and _decorator_name(value) in GENERATORS:
-            found.append(
-                (
-                    node.lineno,
-                    f"a module-level random generator ({_decorator_name(value)}); make it inside the function",
-                )
-            )
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            for decorator in node.decorator_list:
-                if _decorator_name(decorator) in CACHE_DECORATORS:
-                    found.append((decorator.lineno, f"@{_decorator_name(decorator)} on {node.name}()"))
-    functions = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)]
-    for function in functions:
-        local = set() if isinstance(function, ast.ClassDef) else _local_names(function)
-        shared = module_names - local
-        for node in ast.walk(function):
-            if isinstance(node, ast.Global | ast.Nonlocal) and node is not function:
-                found.append((node.lineno, f"`{type(node).__name__.lower()} {', '.join(node.names)}`"))
-            targets = []
-            if isinstance(node, ast.Assign):
-                targets = node.targets
-            elif isinstance(node, ast.AugAssign | ast.AnnAssign):
-                targets = [node.target]
-            elif isinstance(node, ast.Delete):
-                targets = node.targets
-            for target in targets:
-                if isinstance(target, ast.Subscript | ast.Attribute) and _base_name(target) in shared:
-                    found.append((node.lineno, f"{function.name}() writes into module-level `{_base_name(target)}`"))
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in MUTATING_METHODS
-                and _base_name(node.func.value) in shared
-            ):
-                what = f"{function.name}() changes module-level `{_base_name(node.func.value)}` (.{node.func.attr})"
-                found.append((node.lineno, what))
+            what = f"a module-level random generator ({_decorator_name(value)}); make it inside the function"
+            found.append((node.lineno, what))
     return found
+
+
+def _cache_decorators(tree: ast.Module) -> list[tuple[int, str]]:
+    return [
+        (decorator.lineno, f"@{_decorator_name(decorator)} on {node.name}()")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for decorator in node.decorator_list
+        if _decorator_name(decorator) in CACHE_DECORATORS
+    ]
+
+
+def _changes_to_module_names(top: ast.stmt, shared: set[str]) -> list[tuple[int, str]]:
+    """In the function or class ``top``: ``global``/``nonlocal``, writes into and mutating calls on ``shared``."""
+    found = []
+    for node in ast.walk(top):
+        if isinstance(node, ast.Global | ast.Nonlocal):
+            found.append((node.lineno, f"`{type(node).__name__.lower()} {', '.join(node.names)}`"))
+        for target in _assigned(node):
+            if isinstance(target, ast.Subscript | ast.Attribute) and _base_name(target) in shared:
+                found.append((node.lineno, f"{top.name}() writes into module-level `{_base_name(target)}`"))
+        call = node.func if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else None
+        if call is not None and call.attr in MUTATING_METHODS and _base_name(call.value) in shared:
+            found.append((node.lineno, f"{top.name}() changes module-level `{_base_name(call.value)}` (.{call.attr})"))
+    return found
+
+
+def _assigned(node: ast.AST) -> list[ast.expr]:
+    """What ``node`` assigns to or deletes (nothing for other statements)."""
+    if isinstance(node, ast.Assign | ast.Delete):
+        return node.targets
+    if isinstance(node, ast.AugAssign | ast.AnnAssign):
+        return [node.target]
+    return []

@@ -228,7 +228,7 @@ def _meta(grade_id: str, *, locked: bool, solution: bool = False, points: float 
 
 def make_course_notebook(exercise: Exercise) -> str:
     """The nbgrader source notebook of ``exercise`` (nbformat 4, deterministic cell ids)."""
-    where = str(exercise.solution_file.relative_to(KIT_ROOT)) if KIT_ROOT in exercise.folder.parents else exercise.id
+    where = kit_relative(exercise.solution_file)
     solution = exercise.solution_file.read_text(encoding="utf-8")
     make_stub(solution, where)  # checks the markers
     task = exercise.task_file.read_text(encoding="utf-8")
@@ -271,7 +271,7 @@ def make_course_notebook(exercise: Exercise) -> str:
 
 
 def _uses_datasets(exercise: Exercise) -> bool:
-    sources = [exercise.solution_file, exercise.public_tests, *exercise.hidden_dir.glob("*.py")]
+    sources = [exercise.solution_file, exercise.public_tests, *exercise.hidden_files]
     return any(USES_DATASETS.search(path.read_text(encoding="utf-8")) for path in sources if path.is_file())
 
 

@@ -60,6 +60,16 @@ MAX_NOISE_SUM_SHARE = 0.2
 CONTROL = "random_number"
 
 
+def stated_forest(seed, **settings):
+    """The forest the task states: 100 trees, ``random_state=seed``, one core (``settings`` change any of it)."""
+    return RandomForestClassifier(**{"n_estimators": 100, "random_state": seed, "n_jobs": 1, **settings})
+
+
+def stated_imputed_forest(seed=SEED):
+    """Part 2's forest: the mean imputer, then 50 trees with ``random_state=seed``."""
+    return make_pipeline(SimpleImputer(strategy="mean"), stated_forest(seed, n_estimators=50))
+
+
 def _encode(frame):
     """The judge's one-hot encoding: a DataFrame of floats, columns named as the task asks."""
     columns = {}  # one DataFrame from arrays, not a concat of Series: ~5 times faster
@@ -232,8 +242,7 @@ def test_forest_predicts_damage(student, record):
 def _judge_oob():
     """The out-of-bag score of the stated forest on the hidden training set."""
     X_train, y_train, _, _ = _forest_data()
-    forest = RandomForestClassifier(n_estimators=100, oob_score=True, random_state=SEED, n_jobs=1)
-    return forest.fit(X_train, y_train).oob_score_
+    return stated_forest(SEED, oob_score=True).fit(X_train, y_train).oob_score_
 
 
 def test_oob_score(student):
@@ -261,8 +270,7 @@ def _small_forest_data():
 @once_per_judge
 def _small_forest(random_state):
     X_train, y_train, X_test = _small_forest_data()
-    forest = RandomForestClassifier(n_estimators=100, oob_score=True, random_state=random_state, n_jobs=1)
-    forest.fit(X_train, y_train)
+    forest = stated_forest(random_state, oob_score=True).fit(X_train, y_train)
     return forest.predict(X_test), forest.oob_score_
 
 
@@ -387,7 +395,7 @@ def test_importance_one_column(student):
 def _judge_importances():
     """The stated recipe's importances on the hidden tables, with the judge's seed."""
     train, y_train, val, y_val, _ = _importance_data()
-    forest = RandomForestClassifier(n_estimators=100, random_state=SEED, n_jobs=1).fit(train.to_numpy(), y_train)
+    forest = stated_forest(SEED).fit(train.to_numpy(), y_train)
     result = permutation_importance(forest, val.to_numpy(), y_val, n_repeats=3, random_state=SEED, n_jobs=1)
     return result.importances_mean
 
@@ -431,15 +439,13 @@ def _cv_data():
 def _judge_cv():
     """The stated folds and forests on the hidden table, and the out-of-bag score of one forest on all of it."""
     X, y, groups = _cv_data()
-    forest = RandomForestClassifier(n_estimators=100, random_state=SEED, n_jobs=1)
+    forest = stated_forest(SEED)
     random_folds = KFold(n_splits=5, shuffle=True, random_state=SEED)
     return {
         "random": cross_val_score(forest, X, y, cv=random_folds, scoring="f1_micro").mean(),
         "grouped": cross_val_score(forest, X, y, groups=groups, cv=GroupKFold(n_splits=5), scoring="f1_micro").mean(),
         # the out-of-bag score estimates what random folds should find, at the cost of one forest
-        "oob": RandomForestClassifier(n_estimators=100, oob_score=True, random_state=SEED, n_jobs=1)
-        .fit(X, y)
-        .oob_score_,
+        "oob": stated_forest(SEED, oob_score=True).fit(X, y).oob_score_,
     }
 
 
@@ -516,12 +522,6 @@ PD_ROWS = 1500
 PD_MAX_DROP = 0.02
 PD_MIN_RISE = 0.05
 PD_MAX_FLAT = 0.05
-
-
-def _imputed_forest():
-    return make_pipeline(
-        SimpleImputer(strategy="mean"), RandomForestClassifier(n_estimators=50, random_state=SEED, n_jobs=1)
-    )
 
 
 @once_per_judge  # shared by the student's call and the judge's scores
@@ -606,7 +606,9 @@ def _judge_scores():
     }
     for which in ("region_ids", "transferable"):
         X = _judge_set(frame, which).to_numpy()
-        scores[which] = cross_val_score(_imputed_forest(), X, grade, groups=groups, cv=folds, scoring="f1_micro").mean()
+        scores[which] = cross_val_score(
+            stated_imputed_forest(), X, grade, groups=groups, cv=folds, scoring="f1_micro"
+        ).mean()
     return scores
 
 
@@ -732,7 +734,7 @@ def _judge_curve(column, grid):
 @once_per_judge
 def _pd_model():
     X, y, _ = _pd_data()
-    return _imputed_forest().fit(X, y)
+    return stated_imputed_forest().fit(X, y)
 
 
 def _student_curve(student, X, y, column, grid, name):
@@ -795,9 +797,7 @@ def _small_pd_case():
     encoded = _judge_set(frame, "transferable")
     X, age = encoded.to_numpy(), list(encoded.columns).index("age")
     y = np.where(grade == 1, 2, grade)
-    model = make_pipeline(
-        SimpleImputer(strategy="mean"), RandomForestClassifier(n_estimators=50, random_state=SMALL_SEED, n_jobs=1)
-    ).fit(X, y)
+    model = stated_imputed_forest(SMALL_SEED).fit(X, y)
     return X, y, age, curve_of(model, X, age, SMALL_GRID)[0]
 
 
